@@ -1,0 +1,40 @@
+/**
+ * nianbao VS Code client: starts the bundled language server and adds editor commands.
+ * No analysis happens here.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('server', 'dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'gov-report' },
+      { scheme: 'untitled', language: 'gov-report' },
+      { scheme: 'file', language: 'plaintext' },
+      { scheme: 'untitled', language: 'plaintext' },
+    ],
+    synchronize: { configurationSection: 'nianbao' },
+  };
+  client = new LanguageClient('nianbao', 'nianbao 年报校对', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('nianbao.fixAll', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor && client) await vscode.commands.executeCommand('nianbao.applyFixAll', editor.document.uri.toString());
+    }),
+    vscode.commands.registerCommand('nianbao.showOutput', () => client?.outputChannel.show()),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,54 @@
+// Bundles the extension client, the language server and the CLI with esbuild.
+// Usage: node scripts/build.mjs [--quiet] [client|server|cli ...]  (default: all three)
+import { build } from 'esbuild';
+import { statSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const quiet = args.includes('--quiet');
+const wanted = args.filter((a) => !a.startsWith('--'));
+
+const targets = {
+  client: { entry: 'client/src/extension.ts', out: 'client/dist/extension.js', external: ['vscode'] },
+  server: { entry: 'server/src/server.ts', out: 'server/dist/server.js', external: [] },
+  cli: { entry: 'server/src/cli.ts', out: 'server/dist/cli.js', external: [] },
+};
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function upToDate(t) {
+  try {
+    const out = statSync(join(root, t.out)).mtimeMs;
+    return out >= newestSource(join(root, dirname(t.entry)));
+  } catch {
+    return false;
+  }
+}
+
+for (const name of wanted.length ? wanted : Object.keys(targets)) {
+  const t = targets[name];
+  if (!t) throw new Error(`unknown bundle ${name}`);
+  // The CLI path is run on every `npm run cli`; skip the bundle when nothing changed.
+  if (quiet && upToDate(t)) continue;
+  await build({
+    absWorkingDir: root,
+    entryPoints: [t.entry],
+    outfile: t.out,
+    bundle: true,
+    platform: 'node',
+    target: 'node18',
+    format: 'cjs',
+    sourcemap: true,
+    external: t.external,
+    logLevel: quiet ? 'error' : 'info',
+  });
+}

@@ -1,0 +1,101 @@
+/**
+ * nianbao command line: `nianbao check [--format text|json|sarif] [--fix] [--locale zh|en] FILE...`
+ * Exit code: 0 no errors, 1 errors found, 2 usage error or a file that could not be read.
+ */
+import { writeFileSync } from 'node:fs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, fixAll, type Locale } from './core';
+import { readReport } from './io/files';
+import { renderJson, renderSarif, renderText, type FileResult } from './output';
+
+const USAGE = `usage: nianbao check [--format text|json|sarif] [--fix] [--locale zh|en] FILE...
+  --format   output format (default text)
+  --fix      write the preferred fixes into the files, repeated until nothing fixable is left
+  --locale   message language (default zh, or the NIANBAO_LOCALE environment variable)`;
+
+interface Args {
+  format: 'text' | 'json' | 'sarif';
+  fix: boolean;
+  locale: Locale;
+  files: string[];
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const [cmd, ...rest] = argv;
+  if (cmd !== 'check') return cmd ? `unknown command: ${cmd}` : 'missing command';
+  const env = process.env.NIANBAO_LOCALE;
+  const args: Args = { format: 'text', fix: false, locale: env === 'en' ? 'en' : 'zh', files: [] };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const value = (name: string) => {
+      const eq = a.indexOf('=');
+      if (eq > 0) return a.slice(eq + 1);
+      const v = rest[++i];
+      if (v === undefined) throw new Error(`${name} needs a value`);
+      return v;
+    };
+    try {
+      if (a === '--fix') args.fix = true;
+      else if (a === '--format' || a.startsWith('--format=')) {
+        const v = value('--format');
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') return `unknown format: ${v}`;
+        args.format = v;
+      } else if (a === '--locale' || a.startsWith('--locale=')) {
+        const v = value('--locale');
+        if (v !== 'zh' && v !== 'en') return `unknown locale: ${v}`;
+        args.locale = v;
+      } else if (a === '--') args.files.push(...rest.slice(i + 1)), (i = rest.length);
+      else if (a.startsWith('-') && a !== '-') return `unknown option: ${a}`;
+      else args.files.push(a);
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  if (!args.files.length) return 'no files given';
+  return args;
+}
+
+export function main(argv: string[]): number {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`nianbao: ${args}\n${USAGE}\n`);
+    return 2;
+  }
+  let unreadable = false;
+  const inputs: { path: string; text?: string; error?: string }[] = args.files.map((path) => {
+    const r = readReport(path);
+    if (r.ok) return { path, text: r.text };
+    unreadable = true;
+    process.stderr.write(`nianbao: ${path}: ${r.reason}\n`);
+    return { path, error: r.reason };
+  });
+
+  const results: FileResult[] = inputs.map((input) => {
+    if (input.text === undefined) return { path: input.path, isReport: false, findings: [], doc: TextDocument.create('file:///', 'plaintext', 0, ''), error: input.error };
+    let text = input.text;
+    if (args.fix) {
+      const fixed = fixAll(text).text;
+      if (fixed !== text) {
+        try {
+          writeFileSync(input.path, fixed);
+          text = fixed;
+        } catch (e) {
+          unreadable = true;
+          process.stderr.write(`nianbao: ${input.path}: cannot write: ${(e as Error).message}\n`);
+        }
+      }
+    }
+    const a = analyze(text);
+    for (const err of a.errors) process.stderr.write(`nianbao: internal error in ${input.path}: ${err}\n`);
+    return { path: input.path, isReport: a.isReport, findings: a.findings, doc: TextDocument.create('file:///', 'plaintext', 0, text) };
+  });
+
+  const out = args.format === 'json' ? renderJson(results, args.locale) : args.format === 'sarif' ? renderSarif(results, args.locale) : renderText(results, args.locale);
+  process.stdout.write(out);
+  if (unreadable) return 2;
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,92 @@
+/**
+ * Code actions: the fixes of each diagnostic (preferred one first), "fix all of this rule",
+ * "show documentation", and `source.fixAll.nianbao` (fix, re-analyse, repeat).
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { fixAll, type AnalyzeOptions, type Analysis, type Finding, type Locale } from './core';
+import { diffEdits, pick, toTextEdit, type DiagnosticData } from './convert';
+
+export const FIX_ALL_KIND = 'source.fixAll.nianbao';
+export const CMD_OPEN_DOC = 'nianbao.openRuleDoc';
+
+export interface ActionContext {
+  doc: TextDocument;
+  analysis: Analysis;
+  options: AnalyzeOptions;
+  locale: Locale;
+}
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
+}
+
+/** The finding a client diagnostic stands for (matched by rule and fingerprint, not by range). */
+export function findingFor(analysis: Analysis, d: Diagnostic): Finding | undefined {
+  const data = d.data as DiagnosticData | undefined;
+  if (!data || typeof data.rule !== 'string') return undefined;
+  return analysis.findings.find((f) => f.rule === data.rule && f.fingerprint === data.fingerprint);
+}
+
+/** Edits that fix-all (optionally of one rule) makes to the document, as minimal number edits. */
+export function fixAllEdits(ctx: ActionContext, rule?: string) {
+  const text = ctx.doc.getText();
+  const fixed = fixAll(text, ctx.options, rule).text;
+  return diffEdits(text, fixed).map((e) => toTextEdit(ctx.doc, e));
+}
+
+export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeAction[] {
+  const only = params.context.only;
+  const uri = ctx.doc.uri;
+  const actions: CodeAction[] = [];
+  const L = (m: { zh: string; en: string }) => pick(m, ctx.locale);
+
+  if (wants(only, CodeActionKind.QuickFix)) {
+    const rulesDone = new Set<string>();
+    for (const d of params.context.diagnostics) {
+      const f = findingFor(ctx.analysis, d);
+      if (!f) continue;
+      const fixes = [...f.fixes].sort((a, b) => Number(b.isPreferred) - Number(a.isPreferred));
+      for (const fix of fixes) {
+        actions.push({
+          title: L(fix.title),
+          kind: CodeActionKind.QuickFix,
+          isPreferred: fix.isPreferred,
+          diagnostics: [d],
+          edit: { changes: { [uri]: fix.edits.map((e) => toTextEdit(ctx.doc, e)) } },
+        });
+      }
+      const sameRule = ctx.analysis.findings.filter((x) => x.rule === f.rule && x.fixes.some((y) => y.isPreferred && y.stage !== 'never'));
+      if (!rulesDone.has(f.rule) && sameRule.length > 1) {
+        rulesDone.add(f.rule);
+        const edits = fixAllEdits(ctx, f.rule);
+        if (edits.length) {
+          actions.push({
+            title: L({ zh: `修复本文件中所有 ${f.rule} 问题`, en: `Fix all ${f.rule} problems in this file` }),
+            kind: CodeActionKind.QuickFix,
+            diagnostics: params.context.diagnostics.filter((x) => (x.data as DiagnosticData | undefined)?.rule === f.rule),
+            edit: { changes: { [uri]: edits } },
+          });
+        }
+      }
+      actions.push({
+        title: L({ zh: `查看规则说明:${f.rule}`, en: `Show documentation for ${f.rule}` }),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        command: { title: 'Show documentation', command: CMD_OPEN_DOC, arguments: [f.rule] },
+      });
+    }
+  }
+
+  if (wants(only, FIX_ALL_KIND) && (only || ctx.analysis.findings.some((f) => f.fixes.some((x) => x.isPreferred && x.stage !== 'never')))) {
+    const edits = fixAllEdits(ctx);
+    if (edits.length) {
+      actions.push({
+        title: L({ zh: '修复所有可自动修复的问题(nianbao)', en: 'Fix all auto-fixable problems (nianbao)' }),
+        kind: FIX_ALL_KIND,
+        edit: { changes: { [uri]: edits } },
+      });
+    }
+  }
+  return actions;
+}

@@ -1,0 +1,120 @@
+/**
+ * The façade of the analysis core: analyze(text) → model and findings; fixes as data.
+ * Pure: no IO, no editor types, and it does not throw (a failing rule is recorded in `errors`).
+ */
+import { parse } from './parse/report';
+import { RULES } from './rules';
+import type { OtherReport, RuleContext } from './rules/rule';
+import type { Line } from './text/lines';
+import type { Model } from './model';
+import { applyFixes } from './fixes';
+import type { Finding, Fix, FixStage, Severity } from './types';
+
+export * from './types';
+export type { Model } from './model';
+export { RULES, ruleById } from './rules';
+export { applyFixes } from './fixes';
+export type { OtherReport } from './rules/rule';
+
+export interface AnalyzeOptions {
+  /** Per-rule severity, or 'off'. */
+  severity?: Readonly<Record<string, Severity | 'off'>>;
+  /** Fingerprints of findings the user chose to ignore, and rules ignored for this file. */
+  ignore?: { fingerprints?: readonly string[]; rules?: readonly string[] };
+  /** Other reports in the workspace, for the cross-year checks. */
+  others?: readonly OtherReport[];
+  /** Check even when the text is not recognised as a report (plaintext mode "always"). */
+  assumeReport?: boolean;
+}
+
+export interface Analysis {
+  isReport: boolean;
+  model: Model;
+  lines: Line[];
+  findings: Finding[];
+  /** Internal failures (a rule that threw); the rest of the analysis still stands. */
+  errors: string[];
+}
+
+const EMPTY_MODEL: Model = { norm: '', reports: [], duplicates: [], isReport: false };
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const errors: string[] = [];
+  let parsed;
+  try {
+    parsed = parse(text);
+  } catch (e) {
+    return { isReport: false, model: EMPTY_MODEL, lines: [], findings: [], errors: [`parse: ${String(e)}`] };
+  }
+  const { model, lines } = parsed;
+  const findings: Finding[] = [];
+  if (!model.isReport && !options.assumeReport) return { isReport: false, model, lines, findings, errors };
+
+  const ignoredFp = new Set(options.ignore?.fingerprints ?? []);
+  const ignoredRules = new Set(options.ignore?.rules ?? []);
+  const memo = new Map<string, unknown>();
+  for (const rule of RULES) {
+    const sev = options.severity?.[rule.id] ?? rule.severity;
+    if (sev === 'off' || ignoredRules.has(rule.id)) continue;
+    const ctx: RuleContext = {
+      text,
+      norm: model.norm,
+      lines,
+      model,
+      reports: model.reports.filter((r) => !r.duplicate),
+      others: options.others ?? [],
+      memo: <T>(key: string, compute: () => T): T => {
+        if (!memo.has(key)) memo.set(key, compute());
+        return memo.get(key) as T;
+      },
+      report: (f) => {
+        if (ignoredFp.has(f.fingerprint)) return;
+        findings.push({ ...f, rule: rule.id, severity: options.severity?.[rule.id] ? sev : f.severity ?? sev });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      errors.push(`${rule.id}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
+  return { isReport: model.isReport, model, lines, findings, errors };
+}
+
+const STAGES: FixStage[] = ['table', 'narrative', 'percent'];
+
+export interface FixAllResult {
+  text: string;
+  /** How many analyse-and-fix rounds changed the text. */
+  rounds: number;
+  applied: number;
+}
+
+/**
+ * Applies preferred fixes and re-analyses until nothing fixable is left (bounded): table totals
+ * first, then narrative figures, then percentages, so each stage works on corrected numbers.
+ */
+export function fixAll(text: string, options: AnalyzeOptions = {}, onlyRule?: string, maxRounds = 12): FixAllResult {
+  let rounds = 0;
+  let applied = 0;
+  for (let i = 0; i < maxRounds; i++) {
+    const { findings } = analyze(text, options);
+    const fixes: Fix[] = [];
+    for (const stage of STAGES) {
+      for (const f of findings) {
+        if (onlyRule && f.rule !== onlyRule) continue;
+        const fix = f.fixes.find((x) => x.isPreferred && x.stage === stage);
+        if (fix) fixes.push(fix);
+      }
+      if (fixes.length) break;
+    }
+    if (!fixes.length) break;
+    const next = applyFixes(text, fixes);
+    if (next === text) break;
+    text = next;
+    rounds++;
+    applied += fixes.length;
+  }
+  return { text, rounds, applied };
+}

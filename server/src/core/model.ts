@@ -1,0 +1,103 @@
+/** The typed model of a report: sections, aligned tables and their cells, with exact spans. */
+import type { Dec } from './num/decimal';
+import type { SectionDef, T1RowId } from './template/format';
+import type { Span } from './types';
+
+export interface Cell {
+  span: Span;
+  /** The token as written (may be full-width). */
+  raw: string;
+  value: Dec;
+}
+
+export interface SubHeading {
+  span: Span;
+  /** Heading text without its body (up to the first full stop). */
+  title: string;
+}
+
+export interface Section {
+  def: SectionDef;
+  /** The heading line. */
+  heading: Span;
+  /** From the heading to the start of the next section (or the end of the report). */
+  span: Span;
+  subs: SubHeading[];
+}
+
+export interface TableProblem {
+  expected: string;
+  expectedEn: string;
+  found: string;
+  foundEn: string;
+  span?: Span;
+}
+
+interface TableBase {
+  /** Where the table's text is (heading line to last cell). */
+  span: Span;
+  /** The line the "cannot align" message goes on. */
+  anchor: Span;
+  /** Set when the table cannot be aligned; the cells are then absent. */
+  problems: TableProblem[];
+}
+
+export interface Table1 extends TableBase {
+  kind: 1;
+  rows: Partial<Record<T1RowId, { label: Span; cells: Cell[] }>>;
+}
+
+export interface T2Row {
+  id: string;
+  label: Span;
+  cells: Cell[];
+}
+
+export interface Table2 extends TableBase {
+  kind: 2;
+  /** Rows in template order; (六) is either 6.1–6.3 or the merged row "6". */
+  rows: T2Row[];
+  byId: Record<string, T2Row>;
+}
+
+export interface Table3 extends TableBase {
+  kind: 3;
+  /** groups[g][c]: g = 复议, 直接起诉, 复议后起诉; c = 维持, 纠正, 其他, 尚未审结, 总计. */
+  groups: Cell[][];
+}
+
+export type Table = Table1 | Table2 | Table3;
+
+export interface Title {
+  span: Span;
+  text: string;
+  /** The issuing body as printed before the year, e.g. "洪泽区人民政府". */
+  body: string;
+  year?: { value: number; span: Span };
+}
+
+export interface Report {
+  span: Span;
+  title?: Title;
+  sections: Section[];
+  /** Indexed by section number 1–6 (index 0 unused). */
+  bySection: (Section | undefined)[];
+  t1?: Table1;
+  t2?: Table2;
+  t3?: Table3;
+  /** True when this report is a repeated copy of an earlier one in the same file. */
+  duplicate: boolean;
+}
+
+export interface DuplicateBlock {
+  span: Span;
+  firstCopy: Span;
+}
+
+export interface Model {
+  /** Length-preserving normalised text (full-width forms folded). */
+  norm: string;
+  reports: Report[];
+  duplicates: DuplicateBlock[];
+  isReport: boolean;
+}

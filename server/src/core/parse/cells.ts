@@ -1,0 +1,96 @@
+/**
+ * Turns the text of a table region into label/number groups, whatever the layout: one cell
+ * per line (with or without pipes and blank lines), pipe-, tab- or space-separated rows,
+ * Markdown tables, and PDF text with labels broken over lines and page markers inside.
+ */
+import type { Line } from '../text/lines';
+import { parseDec } from '../num/decimal';
+import type { Cell } from '../model';
+import type { Span } from '../types';
+import { PAGE_MARKER } from './sections';
+
+export interface Group {
+  /** The label text before the numbers, white space removed, normalised. */
+  label: string;
+  labelSpan: Span;
+  numbers: Cell[];
+}
+
+const NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const MD_RULE = /^:?-{2,}:?$/;
+const UNIT_AFTER = /^[年月日件个条次项篇期场人元万余多]/;
+
+/** Whether a line inside a table region is prose rather than table content. */
+export function isProse(normLine: string): boolean {
+  return normLine.includes('。');
+}
+
+/** Tokenises lines [from, to) of the region into groups of (label, numbers). */
+export function tokenize(lines: readonly Line[], text: string, norm: string, from: number, to: number): Group[] {
+  const groups: Group[] = [];
+  let label = '';
+  let labelSpan: Span | undefined;
+  let numbers: Cell[] = [];
+  const flush = () => {
+    if (labelSpan || numbers.length) groups.push({ label, labelSpan: labelSpan ?? numbers[0].span, numbers });
+    label = '';
+    labelSpan = undefined;
+    numbers = [];
+  };
+  for (let li = from; li < to; li++) {
+    const line = lines[li];
+    const l = norm.slice(line.start, line.end);
+    if (PAGE_MARKER.test(l) || isProse(l)) continue;
+    // Tokens are runs of characters other than white space and pipes (tabs are white space).
+    const toks: { tok: string; start: number }[] = [];
+    const re = /[^\s|]+/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(l))) if (!MD_RULE.test(m[0])) toks.push({ tok: m[0], start: line.start + m.index });
+    // A number followed by a unit ("2023 年", "申请 21 件") means the line is wrapped prose.
+    if (toks.some((t, i) => NUMBER.test(t.tok) && i + 1 < toks.length && UNIT_AFTER.test(toks[i + 1].tok))) continue;
+    for (const { tok, start } of toks) {
+      const span = { start, end: start + tok.length };
+      if (NUMBER.test(tok)) {
+        numbers.push({ span, raw: text.slice(span.start, span.end), value: parseDec(tok)! });
+      } else {
+        if (numbers.length) flush();
+        label += tok;
+        labelSpan = labelSpan ? { start: labelSpan.start, end: span.end } : span;
+      }
+    }
+  }
+  flush();
+  return groups;
+}
+
+const GLOBAL = new Map<RegExp, RegExp>();
+function globalOf(key: RegExp): RegExp {
+  let g = GLOBAL.get(key);
+  if (!g) GLOBAL.set(key, (g = new RegExp(key.source, 'g')));
+  return g;
+}
+
+/**
+ * The template row a label names: among the candidate keys, the one whose last match ends
+ * latest in the label (a label can carry a group header or the tail of a previous label in
+ * front, e.g. "(三)不予公开1.属于国家秘密", "法提供2.没有现成信息").
+ */
+export function matchLabel<T extends { key: RegExp }>(label: string, defs: readonly T[]): T | undefined {
+  let best: T | undefined;
+  let bestEnd = -1;
+  for (const def of defs) {
+    const re = globalOf(def.key);
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let end = -1;
+    while ((m = re.exec(label))) {
+      end = m.index + m[0].length;
+      if (m[0].length === 0) re.lastIndex++;
+    }
+    if (end > bestEnd) {
+      bestEnd = end;
+      best = def;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,92 @@
+/** Builds the model of a file: report copies, sections, duplicate blocks and aligned tables. */
+import { splitLines, lineAt, type Line } from '../text/lines';
+import { normalize } from '../text/normalize';
+import type { DuplicateBlock, Model, Report } from '../model';
+import { alignT1, alignT2, alignT3, type Region } from './align';
+import { tokenize } from './cells';
+import { findDuplicates } from './duplicates';
+import { splitReports } from './sections';
+
+export interface Parsed {
+  text: string;
+  lines: Line[];
+  model: Model;
+}
+
+/** Lines of a table when its section heading is missing: the first line matching the anchor. */
+const FALLBACK: Record<2 | 3 | 4, RegExp> = {
+  2: /第二十条/,
+  3: /勾稽关系|申请人情况|本年新收/,
+  4: /^\s*行政复议\s*\|?\s*行政诉讼/,
+};
+
+function insideBlocks(blocks: readonly DuplicateBlock[], start: number, end: number): number {
+  let covered = 0;
+  for (const b of blocks) covered += Math.max(0, Math.min(end, b.span.end) - Math.max(start, b.span.start));
+  return covered;
+}
+
+function tableRegion(report: Report, num: 2 | 3 | 4, lines: readonly Line[], norm: string): [number, number, Region] | undefined {
+  const sec = report.bySection[num];
+  if (sec) {
+    const from = lineAt(lines, sec.heading.start) + 1;
+    const to = lineAt(lines, Math.max(sec.span.end - 1, sec.span.start)) + 1;
+    return [from, Math.max(from, to), { span: sec.span, anchor: sec.heading }];
+  }
+  // No heading: look for the table's own header between the neighbouring sections.
+  const before = report.sections.filter((s) => s.def.num < num).pop();
+  const after = report.sections.find((s) => s.def.num > num);
+  const lo = lineAt(lines, before ? before.heading.end : report.span.start);
+  const hi = after ? lineAt(lines, after.span.start) : lineAt(lines, Math.max(report.span.end - 1, 0)) + 1;
+  for (let li = lo; li < hi; li++) {
+    const l = lines[li];
+    if (FALLBACK[num].test(norm.slice(l.start, l.end))) {
+      const span = { start: l.start, end: lines[hi - 1]?.end ?? l.end };
+      return [li, hi, { span, anchor: { start: l.start, end: l.end } }];
+    }
+  }
+  return undefined;
+}
+
+export function parse(text: string): Parsed {
+  const norm = normalize(text);
+  const lines = splitLines(text);
+  const duplicates = findDuplicates(lines, norm);
+  const reports = splitReports(
+    lines,
+    norm,
+    duplicates.map((d) => d.span.start),
+  );
+  // Lines inside a repeated block are not read as table content a second time.
+  const skip = (li: number) => duplicates.some((d) => lines[li].start >= d.span.start && lines[li].end <= d.span.end);
+
+  for (const r of reports) {
+    const len = r.span.end - r.span.start;
+    r.duplicate = len > 0 && insideBlocks(duplicates, r.span.start, r.span.end) >= 0.9 * len;
+    if (r.duplicate) continue;
+    const groupsOf = (from: number, to: number) => {
+      const keep: [number, number][] = [];
+      let s = from;
+      for (let li = from; li < to; li++) {
+        if (skip(li)) {
+          if (s < li) keep.push([s, li]);
+          s = li + 1;
+        }
+      }
+      if (s < to) keep.push([s, to]);
+      return keep.flatMap(([a, b]) => tokenize(lines, text, norm, a, b));
+    };
+    const r2 = tableRegion(r, 2, lines, norm);
+    if (r2) r.t1 = alignT1(groupsOf(r2[0], r2[1]), r2[2]);
+    const r3 = tableRegion(r, 3, lines, norm);
+    if (r3) r.t2 = alignT2(groupsOf(r3[0], r3[1]), r3[2]);
+    const r4 = tableRegion(r, 4, lines, norm);
+    if (r4) r.t3 = alignT3(groupsOf(r4[0], r4[1]), r4[2]);
+  }
+
+  const main = reports.find((r) => !r.duplicate) ?? reports[0];
+  const sectionsFound = new Set(main.sections.map((s) => s.def.num)).size;
+  const tablesFound = [main.t1, main.t2, main.t3].filter((t) => t && t.problems.length === 0).length;
+  const isReport = /信息公开/.test(norm) && sectionsFound + 2 * tablesFound >= 3;
+  return { text, lines, model: { norm, reports, duplicates, isReport } };
+}

@@ -1,0 +1,13 @@
+/** The explicit rule registry. Docs (docs/rules/<id>.md) and the settings schema are tested against it. */
+import type { Rule } from './rule';
+import { rule as tableUnaligned } from './table-unaligned';
+import { rule as table2RowSum } from './table2-row-sum';
+import { rule as table2ColumnSum } from './table2-column-sum';
+import { rule as table2Balance } from './table2-balance';
+import { rule as table3GroupSum } from './table3-group-sum';
+
+export const RULES: readonly Rule[] = [tableUnaligned, table2RowSum, table2ColumnSum, table2Balance, table3GroupSum];
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}

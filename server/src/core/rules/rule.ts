@@ -1,0 +1,38 @@
+/** A rule is a small object: metadata plus a check over the parsed model. */
+import type { Line } from '../text/lines';
+import type { Model, Report } from '../model';
+import type { Finding, Msg, Severity } from '../types';
+
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  description: Msg;
+  tags: string[];
+}
+
+/** What a rule reports; the context fills in the rule id and the configured severity. */
+export type Report_ = Omit<Finding, 'rule' | 'severity'> & { severity?: Severity };
+
+export interface RuleContext {
+  text: string;
+  norm: string;
+  lines: readonly Line[];
+  model: Model;
+  /** The reports that are checked (repeated copies are left out). */
+  reports: readonly Report[];
+  report(f: Report_): void;
+  /** Shared per-analysis computations (e.g. one table-2 diagnosis for three rules). */
+  memo<T>(key: string, compute: () => T): T;
+  /** Other reports in the workspace (cross-year checks). */
+  others: readonly OtherReport[];
+}
+
+export interface OtherReport {
+  uri: string;
+  text: string;
+  model: Model;
+}
+
+export interface Rule extends RuleMeta {
+  check(ctx: RuleContext): void;
+}

@@ -1,0 +1,39 @@
+import type { Rule } from './rule';
+
+const NAMES = {
+  1: { zh: '表一(主动公开政府信息情况)', en: 'Table 1 (proactive disclosure)' },
+  2: { zh: '表二(收到和处理政府信息公开申请情况)', en: 'Table 2 (requests received and handled)' },
+  3: { zh: '表三(行政复议、行政诉讼情况)', en: 'Table 3 (reconsideration and litigation)' },
+};
+
+export const rule: Rule = {
+  id: 'table-unaligned',
+  severity: 'warning',
+  tags: ['table', 'structure'],
+  description: {
+    zh: '表格无法与国家格式逐行对齐(缺行、多行或数字个数不对),因此没有检查它的合计。',
+    en: 'A table cannot be aligned to the national format (missing rows, extra rows or a wrong number of cells), so its sums were not checked.',
+  },
+  check(ctx) {
+    for (const report of ctx.reports) {
+      for (const t of [report.t1, report.t2, report.t3]) {
+        if (!t || !t.problems.length) continue;
+        const p = t.problems[0];
+        const more = t.problems.length - 1;
+        const name = NAMES[t.kind];
+        ctx.report({
+          message: {
+            zh: `${name.zh}无法与国家格式对齐,未检查其数字:期望 ${p.expected},实际 ${p.found}` + (more ? `(另有 ${more} 处问题)` : ''),
+            en: `${name.en} cannot be aligned with the national format, so it was not checked: expected ${p.expectedEn}, found ${p.foundEn}` + (more ? ` (${more} more problem(s))` : ''),
+          },
+          span: t.anchor,
+          related: t.problems
+            .filter((x) => x.span)
+            .map((x) => ({ span: x.span!, message: { zh: `期望 ${x.expected},实际 ${x.found}`, en: `expected ${x.expectedEn}, found ${x.foundEn}` } })),
+          fixes: [],
+          fingerprint: `unaligned|${t.kind}`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,13 @@
+import type { Rule } from './rule';
+import { checkTable2 } from './table2-report';
+
+export const rule: Rule = {
+  id: 'table2-balance',
+  severity: 'error',
+  tags: ['table', 'table2'],
+  description: {
+    zh: '表二勾稽关系:每一列中,一、本年新收 + 二、上年结转 = (七)总计 + 四、结转下年度继续办理。',
+    en: 'Table 2 balance: in every column, I (new) + II (carried over) = (7) total + IV (carried into next year).',
+  },
+  check: (ctx) => checkTable2(ctx, 'bal'),
+};

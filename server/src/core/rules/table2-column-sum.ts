@@ -1,0 +1,13 @@
+import type { Rule } from './rule';
+import { checkTable2 } from './table2-report';
+
+export const rule: Rule = {
+  id: 'table2-column-sum',
+  severity: 'error',
+  tags: ['table', 'table2'],
+  description: {
+    zh: '表二每一列中,(七)总计等于(一)予以公开、(二)部分公开与(三)至(六)各小项之和。',
+    en: 'In every column of table 2, (7) total equals (1) + (2) + all sub-rows of (3)–(6).',
+  },
+  check: (ctx) => checkTable2(ctx, 'col'),
+};

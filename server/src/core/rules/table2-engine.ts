@@ -1,0 +1,168 @@
+/**
+ * The equations of table 2 and a diagnosis of their violations. When one wrong cell explains
+ * several broken equations (a detail cell breaks its row and its column; a (七) cell breaks its
+ * row, its column and the balance), it is reported once, on that cell, with the value that
+ * satisfies all of them. Violations no single cell explains are reported one by one on the
+ * equation's total.
+ */
+import type { Cell, Report, Table2 } from '../model';
+import { toInt } from '../num/decimal';
+import { T2_TOTAL_COL } from '../template/format';
+import { t2CellName } from '../template/names';
+import type { Msg } from '../types';
+
+export type EqKind = 'row' | 'col' | 'bal';
+
+export interface Ref {
+  row: string;
+  col: number;
+  cell: Cell;
+  value: bigint;
+}
+
+export interface Equation {
+  kind: EqKind;
+  /** Row id for 'row', column index for 'col' and 'bal'. */
+  key: string;
+  lhs: Ref[];
+  rhs: Ref[];
+  /** The cell a lone violation is reported on, and which a fix recomputes. */
+  anchor: Ref;
+  residual: bigint;
+}
+
+export interface Diagnosis {
+  /** The cell blamed, and the value that satisfies every equation in `eqs`. */
+  ref: Ref;
+  expected: bigint;
+  eqs: Equation[];
+}
+
+const RESULT_GROUPS = new Set([1, 2, 3, 4, 5, 6]);
+
+export function t2Equations(t: Table2): Equation[] {
+  const ref = (row: string, col: number): Ref => {
+    const cell = t.byId[row].cells[col];
+    return { row, col, cell, value: toInt(cell.value) };
+  };
+  const eqs: Equation[] = [];
+  const make = (kind: EqKind, key: string, lhs: Ref[], rhs: Ref[], anchor: Ref) => {
+    const sum = (xs: Ref[]) => xs.reduce((a, x) => a + x.value, 0n);
+    eqs.push({ kind, key, lhs, rhs, anchor, residual: sum(lhs) - sum(rhs) });
+  };
+  for (const row of t.rows) {
+    const cells = [0, 1, 2, 3, 4, 5].map((c) => ref(row.id, c));
+    const total = ref(row.id, T2_TOTAL_COL);
+    make('row', row.id, [total], cells, total);
+  }
+  const resultRows = t.rows.filter((r) => {
+    const g = Number(r.id.split('.')[0]);
+    return RESULT_GROUPS.has(g) && r.id !== '7';
+  });
+  for (let c = 0; c <= T2_TOTAL_COL; c++) {
+    const total = ref('7', c);
+    make('col', String(c), [total], resultRows.map((r) => ref(r.id, c)), total);
+    make('bal', String(c), [ref('new', c), ref('carried', c)], [total, ref('next', c)], ref('next', c));
+  }
+  return eqs;
+}
+
+const cellKey = (r: Ref) => `${r.row}|${r.col}`;
+
+export function diagnoseT2(t: Table2): { diagnoses: Diagnosis[]; lone: Equation[] } {
+  const eqs = t2Equations(t);
+  const violated = eqs.filter((e) => e.residual !== 0n);
+  if (!violated.length) return { diagnoses: [], lone: [] };
+
+  // Each cell's equations, with the sign the cell has in them.
+  const byCell = new Map<string, { ref: Ref; eqs: { eq: Equation; sign: bigint }[] }>();
+  for (const eq of eqs) {
+    for (const [side, sign] of [[eq.lhs, 1n], [eq.rhs, -1n]] as const) {
+      for (const r of side) {
+        const k = cellKey(r);
+        let entry = byCell.get(k);
+        if (!entry) byCell.set(k, (entry = { ref: r, eqs: [] }));
+        entry.eqs.push({ eq, sign });
+      }
+    }
+  }
+
+  const candidates: Diagnosis[] = [];
+  for (const { ref, eqs: mine } of byCell.values()) {
+    if (mine.length < 2 || mine.some((m) => m.eq.residual === 0n)) continue;
+    // Changing the cell by d changes each residual by sign·d; all must reach zero.
+    const ds = mine.map((m) => -m.eq.residual * m.sign);
+    if (ds.some((d) => d !== ds[0])) continue;
+    const expected = ref.value + ds[0];
+    if (expected < 0n) continue;
+    candidates.push({ ref, expected, eqs: mine.map((m) => m.eq) });
+  }
+  candidates.sort((a, b) => b.eqs.length - a.eqs.length);
+
+  const covered = new Set<Equation>();
+  const diagnoses: Diagnosis[] = [];
+  for (const cand of candidates) {
+    if (cand.eqs.some((e) => covered.has(e))) continue;
+    // Two equally good explanations sharing an equation: do not guess between them.
+    const rival = candidates.some(
+      (o) => o !== cand && o.eqs.length === cand.eqs.length && o.eqs.some((e) => cand.eqs.includes(e) && !covered.has(e)),
+    );
+    if (rival) continue;
+    cand.eqs.forEach((e) => covered.add(e));
+    diagnoses.push(cand);
+  }
+  return { diagnoses, lone: violated.filter((e) => !covered.has(e)) };
+}
+
+export function memoDiagnosis(report: Report, memo: <T>(k: string, f: () => T) => T, index: number) {
+  return memo(`t2diag:${index}`, () => (report.t2 && !report.t2.problems.length ? diagnoseT2(report.t2) : { diagnoses: [], lone: [] }));
+}
+
+/** Which rule a diagnosis belongs to: the equation whose total the cell is, else its first. */
+export function diagnosisKind(d: Diagnosis): EqKind {
+  const own = d.eqs.find((e) => e.anchor === d.ref || cellKey(e.anchor) === cellKey(d.ref));
+  if (own && own.kind !== 'bal') return own.kind;
+  if (own) return 'bal';
+  return d.eqs[0].kind;
+}
+
+export function refName(r: Ref): Msg {
+  return t2CellName(r.row, r.col);
+}
+
+/** What an equation says about its anchor, e.g. "各项之和" for a column. */
+export function partsDesc(e: Equation): Msg {
+  switch (e.kind) {
+    case 'row':
+      return { zh: '六类申请人之和', en: 'the six applicant columns add up to' };
+    case 'col':
+      return { zh: '(一)至(六)各项之和', en: 'items (1)–(6) add up to' };
+    case 'bal':
+      return { zh: '一+二−(七)', en: 'I + II − (7) is' };
+  }
+}
+
+/** How an equation constrains a cell that is not its total. */
+export function constraintDesc(e: Equation): Msg {
+  switch (e.kind) {
+    case 'row':
+      return { zh: '本行总计', en: 'the row total' };
+    case 'col':
+      return { zh: '本列(七)总计', en: 'the column total (7)' };
+    case 'bal':
+      return { zh: '勾稽关系 一+二=(七)+四', en: 'the balance I + II = (7) + IV' };
+  }
+}
+
+/** The value the anchor of a lone equation should have, or undefined when it would be negative. */
+export function anchorExpected(e: Equation): bigint | undefined {
+  const sign = e.lhs.includes(e.anchor) ? 1n : -1n;
+  const v = e.anchor.value - e.residual * sign;
+  return v < 0n ? undefined : v;
+}
+
+export const t2RuleOf: Record<EqKind, string> = {
+  row: 'table2-row-sum',
+  col: 'table2-column-sum',
+  bal: 'table2-balance',
+};

@@ -1,0 +1,41 @@
+import { setValueFix } from '../fixes';
+import { toInt } from '../num/decimal';
+import { T3_COLUMNS } from '../template/format';
+import { t3CellName } from '../template/names';
+import type { Rule } from './rule';
+
+export const rule: Rule = {
+  id: 'table3-group-sum',
+  severity: 'error',
+  tags: ['table', 'table3'],
+  description: {
+    zh: '表三每组(行政复议、未经复议直接起诉、复议后起诉)中,结果维持、结果纠正、其他结果、尚未审结之和等于总计。',
+    en: 'In each group of table 3, upheld + corrected + other + pending equals the total.',
+  },
+  check(ctx) {
+    for (const report of ctx.reports) {
+      const t = report.t3;
+      if (!t || t.problems.length) continue;
+      t.groups.forEach((g, gi) => {
+        const parts = g.slice(0, 4);
+        const sum = parts.reduce((a, c) => a + toInt(c.value), 0n);
+        const total = toInt(g[4].value);
+        if (sum === total) return;
+        const name = t3CellName(gi, 4);
+        ctx.report({
+          message: {
+            zh: `${name.zh} 为 ${total},但${T3_COLUMNS.slice(0, 4).join('、')}之和为 ${sum}`,
+            en: `${name.en} is ${total}, but upheld + corrected + other + pending is ${sum}`,
+          },
+          span: g[4].span,
+          related: parts.map((c, ci) => {
+            const n = t3CellName(gi, ci);
+            return { span: c.span, message: { zh: `${n.zh} = ${c.raw}`, en: `${n.en} = ${c.raw}` } };
+          }),
+          fixes: [setValueFix(g[4], sum, 'table')],
+          fingerprint: `t3|${gi}`,
+        });
+      });
+    }
+  },
+};

@@ -1,0 +1,131 @@
+/**
+ * nianbao language server: LSP wiring only. Runs over IPC (VS Code) or `--stdio` (any editor).
+ * Analysis lives in ./core; conversion to LSP shapes in ./convert.
+ */
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions, fixAllEdits, CMD_OPEN_DOC, FIX_ALL_KIND } from './codeActions';
+import { toDiagnostic } from './convert';
+import { ruleDocUri } from './docs';
+import { DEFAULTS, resolveLocale, sanitize, type Settings } from './settings';
+import { Workspace, type DocState } from './workspace';
+
+const CMD_FIX_ALL = 'nianbao.applyFixAll';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let clientLocale: string | undefined;
+let configPull = false;
+
+const settingsCache = new Map<string, Promise<Settings>>();
+function settingsFor(uri: string): Promise<Settings> {
+  if (!configPull) return Promise.resolve(DEFAULTS);
+  let s = settingsCache.get(uri);
+  if (!s) {
+    s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'nianbao' }).then(sanitize, () => DEFAULTS);
+    settingsCache.set(uri, s);
+  }
+  return s;
+}
+
+const workspace = new Workspace();
+const timers = new Map<string, NodeJS.Timeout>();
+
+function stateOf(doc: TextDocument, settings: Settings): DocState {
+  return workspace.state(doc, settings);
+}
+
+async function validate(uri: string, version: number): Promise<void> {
+  const doc = documents.get(uri);
+  if (!doc || doc.version !== version) return;
+  const settings = await settingsFor(uri);
+  const current = documents.get(uri);
+  if (!current || current.version !== version) return; // stale: a newer change is scheduled
+  const st = stateOf(current, settings);
+  const locale = resolveLocale(settings.locale, clientLocale);
+  const diagnostics = st.findings.map((f) => toDiagnostic(current, f, { locale, docUri: ruleDocUri, uri }));
+  for (const e of st.errors) connection.console.error(`nianbao: ${uri}: ${e}`);
+  connection.sendDiagnostics({ uri, version, diagnostics });
+}
+
+function schedule(doc: TextDocument, immediate = false): void {
+  const uri = doc.uri;
+  clearTimeout(timers.get(uri));
+  void settingsFor(uri).then((s) => {
+    clearTimeout(timers.get(uri));
+    const run = () => {
+      timers.delete(uri);
+      validate(uri, doc.version).catch((e) => connection.console.error(`nianbao: validate failed: ${String(e)}`));
+    };
+    if (immediate || s.debounceMs === 0) run();
+    else timers.set(uri, setTimeout(run, s.debounceMs));
+  });
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  clientLocale = params.locale;
+  configPull = !!params.capabilities.workspace?.configuration;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      executeCommandProvider: { commands: [CMD_FIX_ALL, CMD_OPEN_DOC] },
+    },
+    serverInfo: { name: 'nianbao' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (configPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
+});
+
+connection.onDidChangeConfiguration(() => {
+  settingsCache.clear();
+  workspace.clear();
+  documents.all().forEach((d) => schedule(d, true));
+});
+
+documents.onDidOpen((e) => schedule(e.document, true));
+documents.onDidChangeContent((e) => schedule(e.document));
+documents.onDidClose((e) => {
+  clearTimeout(timers.get(e.document.uri));
+  timers.delete(e.document.uri);
+  settingsCache.delete(e.document.uri);
+  workspace.forget(e.document.uri);
+  connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onCodeAction(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const settings = await settingsFor(doc.uri);
+  const st = stateOf(doc, settings);
+  if (!st.checked) return [];
+  return codeActions({ doc, analysis: st.analysis, options: st.options, locale: resolveLocale(settings.locale, clientLocale) }, params);
+});
+
+connection.onExecuteCommand(async (params) => {
+  if (params.command === CMD_OPEN_DOC && typeof params.arguments?.[0] === 'string') {
+    await connection.window.showDocument({ uri: ruleDocUri(params.arguments[0]), takeFocus: true });
+  } else if (params.command === CMD_FIX_ALL && typeof params.arguments?.[0] === 'string') {
+    const doc = documents.get(params.arguments[0]);
+    if (!doc) return;
+    const settings = await settingsFor(doc.uri);
+    const st = stateOf(doc, settings);
+    if (!st.checked) return;
+    const edits = fixAllEdits({ doc, analysis: st.analysis, options: st.options, locale: 'zh' });
+    if (edits.length) await connection.workspace.applyEdit({ label: 'nianbao: fix all', edit: { changes: { [doc.uri]: edits } } });
+  }
+});
+
+documents.listen(connection);
+connection.listen();

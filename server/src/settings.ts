@@ -1,0 +1,46 @@
+/** The `nianbao.*` settings as the server sees them, with defaults and validation. */
+import type { Locale, Severity } from './core';
+
+export interface Settings {
+  enable: boolean;
+  plaintext: 'auto' | 'always' | 'never';
+  rules: Record<string, Severity | 'off'>;
+  debounceMs: number;
+  locale: 'auto' | Locale;
+  maxDocumentSize: number;
+}
+
+export const DEFAULTS: Settings = {
+  enable: true,
+  plaintext: 'auto',
+  rules: {},
+  debounceMs: 300,
+  locale: 'auto',
+  maxDocumentSize: 5 * 1024 * 1024,
+};
+
+const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+/** Takes whatever the client sent and keeps only well-formed values. */
+export function sanitize(raw: unknown): Settings {
+  const s = { ...DEFAULTS, rules: {} as Settings['rules'] };
+  if (!raw || typeof raw !== 'object') return s;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.enable === 'boolean') s.enable = r.enable;
+  if (r.plaintext === 'auto' || r.plaintext === 'always' || r.plaintext === 'never') s.plaintext = r.plaintext;
+  if (typeof r.debounceMs === 'number' && r.debounceMs >= 0 && r.debounceMs <= 10_000) s.debounceMs = r.debounceMs;
+  if (r.locale === 'zh' || r.locale === 'en' || r.locale === 'auto') s.locale = r.locale;
+  if (typeof r.maxDocumentSize === 'number' && r.maxDocumentSize > 0) s.maxDocumentSize = r.maxDocumentSize;
+  if (r.rules && typeof r.rules === 'object') {
+    for (const [k, v] of Object.entries(r.rules as Record<string, unknown>)) {
+      if (typeof v === 'string' && SEVERITIES.has(v)) s.rules[k] = v as Severity | 'off';
+    }
+  }
+  return s;
+}
+
+/** The message language: the setting, else the client's locale (English when it starts with "en"). */
+export function resolveLocale(setting: Settings['locale'], clientLocale: string | undefined): Locale {
+  if (setting !== 'auto') return setting;
+  return clientLocale && /^en\b/i.test(clientLocale) ? 'en' : 'zh';
+}

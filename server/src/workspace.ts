@@ -1,0 +1,66 @@
+/** Per-document analysis state, cached by version and settings, so every request reuses one analysis. */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type AnalyzeOptions, type Analysis, type Finding } from './core';
+import type { Settings } from './settings';
+
+export interface DocState {
+  /** Whether the document was analysed at all (enabled, right language, recognised, small enough). */
+  checked: boolean;
+  analysis: Analysis;
+  options: AnalyzeOptions;
+  /** What is published: the analysis' findings, or the one "too large" notice. */
+  findings: Finding[];
+  errors: string[];
+}
+
+const EMPTY: Analysis = { isReport: false, model: { norm: '', reports: [], duplicates: [], isReport: false }, lines: [], findings: [], errors: [] };
+
+export class Workspace {
+  private cache = new Map<string, { version: number; settings: Settings; state: DocState }>();
+
+  state(doc: TextDocument, settings: Settings): DocState {
+    const hit = this.cache.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.settings === settings) return hit.state;
+    const state = this.compute(doc, settings);
+    this.cache.set(doc.uri, { version: doc.version, settings, state });
+    return state;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  private compute(doc: TextDocument, settings: Settings): DocState {
+    const options: AnalyzeOptions = { severity: settings.rules };
+    const none: DocState = { checked: false, analysis: EMPTY, options, findings: [], errors: [] };
+    if (!settings.enable) return none;
+    const lang = doc.languageId;
+    if (lang !== 'gov-report' && !(lang === 'plaintext' && settings.plaintext !== 'never')) return none;
+    const text = doc.getText();
+    if (text.length > settings.maxDocumentSize) {
+      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+      const notice: Finding = {
+        rule: 'document-too-large',
+        severity: 'information',
+        message: {
+          zh: `文档过大(${mb(text.length)} MB,上限 ${mb(settings.maxDocumentSize)} MB),未做检查;可在设置 nianbao.maxDocumentSize 中调整上限`,
+          en: `Document too large (${mb(text.length)} MB, limit ${mb(settings.maxDocumentSize)} MB), not checked; see the setting nianbao.maxDocumentSize`,
+        },
+        span: { start: 0, end: 0 },
+        related: [],
+        fixes: [],
+        fingerprint: 'too-large',
+      };
+      return { ...none, findings: [notice] };
+    }
+    const force = lang === 'plaintext' && settings.plaintext === 'always';
+    if (force) options.assumeReport = true;
+    const analysis = analyze(text, options);
+    if (!analysis.isReport && !force) return { ...none, errors: analysis.errors };
+    return { checked: true, analysis, options, findings: analysis.findings, errors: analysis.errors };
+  }
+}

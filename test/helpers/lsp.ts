@@ -1,0 +1,146 @@
+/** A small LSP client over stdio for protocol tests, built on vscode-languageserver-protocol. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  InitializeRequest,
+  InitializedNotification,
+  DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  ExitNotification,
+  ConfigurationRequest,
+  ShowDocumentRequest,
+  ApplyWorkspaceEditRequest,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type InitializeParams,
+  type ShowDocumentParams,
+  type ApplyWorkspaceEditParams,
+} from 'vscode-languageserver-protocol/node';
+import { SERVER } from './paths';
+
+export interface StartOptions {
+  settings?: Record<string, unknown>;
+  locale?: string;
+  initializationOptions?: unknown;
+}
+
+export class LspClient {
+  readonly proc: ChildProcess;
+  readonly conn: ProtocolConnection;
+  private latest = new Map<string, PublishDiagnosticsParams>();
+  private waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  readonly shown: ShowDocumentParams[] = [];
+  readonly applied: ApplyWorkspaceEditParams[] = [];
+  private versions = new Map<string, number>();
+  stderr = '';
+
+  constructor(private opts: StartOptions = {}) {
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stderr!.on('data', (d) => (this.stderr += d));
+    this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.latest.set(p.uri, p);
+      this.waiters = this.waiters.filter((w) => {
+        if (w.uri === p.uri && w.pred(p)) {
+          w.resolve(p);
+          return false;
+        }
+        return true;
+      });
+    });
+    this.conn.onRequest(ConfigurationRequest.type, (p) => p.items.map((it) => (it.section === 'nianbao' ? this.opts.settings ?? {} : null)));
+    this.conn.onRequest(ShowDocumentRequest.type, (p) => {
+      this.shown.push(p);
+      return { success: true };
+    });
+    this.conn.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
+      this.applied.push(p);
+      return { applied: true };
+    });
+    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.listen();
+  }
+
+  async initialize(extra: Partial<InitializeParams> = {}) {
+    const result = await this.conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      locale: this.opts.locale,
+      initializationOptions: this.opts.initializationOptions,
+      capabilities: {
+        workspace: { configuration: true, applyEdit: true },
+        window: { showDocument: { support: true } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true, versionSupport: true },
+          codeAction: { dataSupport: true, isPreferredSupport: true },
+        },
+      },
+      workspaceFolders: null,
+      ...extra,
+    } as InitializeParams);
+    await this.conn.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  open(uri: string, text: string, languageId = 'gov-report') {
+    this.versions.set(uri, 1);
+    return this.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  change(uri: string, text: string) {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    return this.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  close(uri: string) {
+    return this.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  version(uri: string) {
+    return this.versions.get(uri) ?? 0;
+  }
+
+  /** Resolves with the first diagnostics for `uri` (already received or coming) that satisfy `pred`. */
+  diagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10000): Promise<PublishDiagnosticsParams> {
+    const have = this.latest.get(uri);
+    if (have && pred(have)) return Promise.resolve(have);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr}`)), timeoutMs);
+      this.waiters.push({ uri, pred, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+    });
+  }
+
+  async stop() {
+    try {
+      await this.conn.sendRequest(ShutdownRequest.type);
+      await this.conn.sendNotification(ExitNotification.type);
+    } catch {
+      /* already gone */
+    }
+    const exited = new Promise<void>((r) => (this.proc.exitCode !== null ? r() : this.proc.once('exit', () => r())));
+    const killer = setTimeout(() => this.proc.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(killer);
+    this.conn.dispose();
+  }
+}
+
+/** Applies LSP text edits (ranges in UTF-16 line/character) to a string. */
+export function applyTextEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
+    if (c === 10 || c === 13) starts.push(i + 1);
+  }
+  const off = (p: { line: number; character: number }) => starts[p.line] + p.character;
+  const sorted = [...edits].sort((a, b) => off(b.range.start) - off(a.range.start));
+  for (const e of sorted) text = text.slice(0, off(e.range.start)) + e.newText + text.slice(off(e.range.end));
+  return text;
+}

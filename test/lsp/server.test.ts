@@ -1,0 +1,126 @@
+/** The bundled server driven over stdio by a real LSP client library. */
+import * as assert from 'node:assert/strict';
+import { CodeActionRequest, ExecuteCommandRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { renderReport, sampleValues } from '../helpers/layouts';
+import { LspClient, applyTextEdits } from '../helpers/lsp';
+
+const URI = 'file:///tmp/%E7%A4%BA%E4%BE%8B%E5%8E%BF2023%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A.txt';
+
+function badReport() {
+  const v = sampleValues();
+  v.t2['7'][0] = 116;
+  return renderReport({ title: '示例县2023年政府信息公开工作年度报告', narrative: '概述。', values: v, layout: 'pipe-rows' });
+}
+const goodReport = () => renderReport({ title: '示例县2023年政府信息公开工作年度报告', narrative: '概述。', values: sampleValues(), layout: 'pipe-rows' });
+
+describe('language server over stdio', function () {
+  this.timeout(20000);
+  let client: LspClient;
+  afterEach(async () => client && (await client.stop()));
+
+  it('publishes diagnostics, offers the quick fix, and the diagnostic goes after applying it', async () => {
+    client = new LspClient({ settings: { debounceMs: 0 } });
+    const init = await client.initialize();
+    assert.ok(init.capabilities.codeActionProvider);
+    const text = badReport();
+    await client.open(URI, text);
+    const pub = await client.diagnostics(URI, (p) => p.diagnostics.length > 0);
+    assert.equal(pub.diagnostics.length, 1);
+    const d = pub.diagnostics[0] as Diagnostic;
+    assert.equal(d.code, 'table2-column-sum');
+    assert.equal(d.source, 'nianbao');
+    assert.match(d.message, /^\(七\)总计·自然人 为 116,但/);
+    assert.match(d.codeDescription!.href, /^file:\/\/.*\/docs\/rules\/table2-column-sum\.md$/);
+    assert.ok(d.relatedInformation!.length > 0);
+
+    const actions = (await client.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as CodeAction[];
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('改为 118'), titles.join(' / '));
+    assert.ok(titles.some((t) => t.startsWith('查看规则说明')));
+    assert.ok(actions.some((a) => a.kind === 'source.fixAll.nianbao'));
+    const fix = actions.find((a) => a.title === '改为 118')!;
+    assert.equal(fix.isPreferred, true);
+    const fixed = applyTextEdits(text, fix.edit!.changes![URI]);
+    assert.equal(fixed, goodReport());
+    await client.change(URI, fixed);
+    const after = await client.diagnostics(URI, (p) => p.version === client.version(URI));
+    assert.deepEqual(after.diagnostics, []);
+  });
+
+  it('source.fixAll.nianbao fixes everything, and a second run changes nothing', async () => {
+    client = new LspClient({ settings: { debounceMs: 0 } });
+    await client.initialize();
+    const v = sampleValues();
+    v.t2['7'][0] = 116;
+    v.t3[14] = 9;
+    const text = renderReport({ title: '示例县2023年政府信息公开工作年度报告', narrative: '概述。', values: v, layout: 'pdf' });
+    await client.open(URI, text);
+    await client.diagnostics(URI, (p) => p.diagnostics.length === 2);
+    const ask = async () =>
+      (await client.conn.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: URI },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      })) as CodeAction[];
+    const [action] = await ask();
+    assert.equal(action.kind, 'source.fixAll.nianbao');
+    const edits = action.edit!.changes![URI];
+    assert.equal(edits.length, 2, 'one edit per fixed number');
+    const fixed = applyTextEdits(text, edits);
+    assert.equal(fixed, renderReport({ title: '示例县2023年政府信息公开工作年度报告', narrative: '概述。', values: sampleValues(), layout: 'pdf' }));
+    await client.change(URI, fixed);
+    await client.diagnostics(URI, (p) => p.version === client.version(URI) && p.diagnostics.length === 0);
+    assert.deepEqual(await ask(), []);
+  });
+
+  it('leaves plaintext that is not a report alone, and checks plaintext reports in auto mode', async () => {
+    client = new LspClient({ settings: { debounceMs: 0 } });
+    await client.initialize();
+    await client.open('file:///tmp/notes.txt', '会议记录:共 3 人参加,其中 5 人请假。\n', 'plaintext');
+    await client.open('file:///tmp/draft.txt', badReport(), 'plaintext');
+    const report = await client.diagnostics('file:///tmp/draft.txt', (p) => p.diagnostics.length > 0);
+    assert.equal(report.diagnostics[0].code, 'table2-column-sum');
+    const notes = await client.diagnostics('file:///tmp/notes.txt');
+    assert.deepEqual(notes.diagnostics, []);
+  });
+
+  it('plaintext "never" and enable=false switch checking off; rule severities apply', async () => {
+    client = new LspClient({ settings: { debounceMs: 0, plaintext: 'never', rules: { 'table2-column-sum': 'warning' } } });
+    await client.initialize();
+    await client.open('file:///tmp/draft.txt', badReport(), 'plaintext');
+    await client.open(URI, badReport());
+    const p = await client.diagnostics(URI, (x) => x.diagnostics.length > 0);
+    assert.equal(p.diagnostics[0].severity, 2);
+    assert.deepEqual((await client.diagnostics('file:///tmp/draft.txt')).diagnostics, []);
+  });
+
+  it('speaks English when the client locale is English', async () => {
+    client = new LspClient({ settings: { debounceMs: 0 }, locale: 'en-US' });
+    await client.initialize();
+    await client.open(URI, badReport());
+    const p = await client.diagnostics(URI, (x) => x.diagnostics.length > 0);
+    assert.match(p.diagnostics[0].message, /^\(7\) total · natural persons is 116, but items/);
+  });
+
+  it('drops stale versions: only the latest text is reported', async () => {
+    client = new LspClient({ settings: { debounceMs: 50 } });
+    await client.initialize();
+    await client.open(URI, goodReport());
+    for (let i = 0; i < 5; i++) await client.change(URI, i % 2 ? goodReport() : badReport());
+    await client.change(URI, badReport());
+    const p = await client.diagnostics(URI, (x) => x.version === client.version(URI));
+    assert.equal(p.diagnostics.length, 1);
+  });
+
+  it('opens the rule documentation through window/showDocument', async () => {
+    client = new LspClient({ settings: { debounceMs: 0 } });
+    await client.initialize();
+    await client.conn.sendRequest(ExecuteCommandRequest.type, { command: 'nianbao.openRuleDoc', arguments: ['table3-group-sum'] });
+    assert.equal(client.shown.length, 1);
+    assert.match(client.shown[0].uri, /docs\/rules\/table3-group-sum\.md$/);
+  });
+});
