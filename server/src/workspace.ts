@@ -13,7 +13,7 @@ export interface DocState {
   errors: string[];
 }
 
-const EMPTY: Analysis = { isReport: false, model: { norm: '', reports: [], duplicates: [], isReport: false }, lines: [], findings: [], errors: [] };
+const EMPTY: Analysis = { isReport: false, model: { norm: '', reports: [], duplicates: [], isReport: false }, lines: [], findings: [], notes: [], errors: [] };
 
 export class Workspace {
   private cache = new Map<string, { version: number; settings: Settings; state: DocState }>();

@@ -20,8 +20,8 @@ export interface Edit {
   newText: string;
 }
 
-/** Fix-all applies stages in order: table totals, then narrative figures, then percentages. */
-export type FixStage = 'table' | 'narrative' | 'percent' | 'never';
+/** Fix-all applies stages in order: table totals, narrative figures, narrative totals, percentages. */
+export type FixStage = 'table' | 'narrative' | 'sum' | 'percent' | 'never';
 
 export interface Fix {
   title: Msg;
