@@ -52,6 +52,7 @@ export interface Narrative {
 const BOUNDARY = /[,;:、()[\]【】。!?]/;
 const QUOTES = /[“”"'‘’「」『』]/g;
 const SHARE_BEFORE = /占(?:总数|总量|全部|申请总数|申请量|总件数|比)?(?:的)?(?:比例|比重)?(?:为|达|约)?$/;
+const APPROX_SHARE = /约占|近占|占约|占近|超过|逾|不足|将近|接近/;
 const TOTAL_WORDS = /共|合计|总计|累计|总量|总数|办结|答复|收到|受理/;
 const NARROWER = /代表|本级|本机关|本部门|政府办|办公室/;
 
@@ -153,7 +154,7 @@ export function extractNarrative(sentences: Sentence[]): Narrative {
 
     // Shares: "…N件,占 P%" — the figure right before the percentage is its part.
     figs.forEach((p, i) => {
-      if (!p.tok.percent || p.tok.approx || !SHARE_BEFORE.test(p.clause)) return;
+      if (!p.tok.percent || p.tok.approx || !SHARE_BEFORE.test(p.clause) || APPROX_SHARE.test(p.clause)) return;
       const part = figs
         .slice(0, i)
         .reverse()

@@ -29,7 +29,7 @@ export interface NumToken {
 }
 
 /** Units that make a number a count; longest first. */
-const UNITS = ['万人次', '人次', '件次', '家次', '场次', '万元', '亿元', '件', '条', '个', '次', '篇', '期', '场', '项', '家', '份', '起', '批', '名', '人', '户', '宗', '例', '封', '元'];
+const UNITS = ['人次', '件次', '家次', '场次', '件', '条', '个', '次', '篇', '期', '场', '项', '家', '份', '起', '批', '名', '人', '户', '宗', '例', '封', '元'];
 const ARABIC = /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/y;
 const CHINESE = /[零〇一二两三四五六七八九十百千]+/y;
 const APPROX_BEFORE = /(?:约|近|逾|超过|超|大约|将近|接近|不足|不到|不少于|多于|少于|上万|数)$/;
@@ -97,10 +97,10 @@ export function scanNumbers(s: string): NumToken[] {
       i = j + 1;
       continue;
     }
-    // Scale: 万 or 亿 (but 万元 and 万人次 are units that include the scale).
+    // Scale: 万 or 亿 (so 3614万元 is 36 140 000 元).
     let scale = 0;
-    if (s[j] === '万' && !s.startsWith('万元', j) && !s.startsWith('万人次', j)) (scale = 4), j++;
-    else if (s[j] === '亿' && !s.startsWith('亿元', j)) (scale = 8), j++;
+    if (s[j] === '万') (scale = 4), j++;
+    else if (s[j] === '亿') (scale = 8), j++;
     a = after();
     if (a) (approx = true), (j += a[0].length);
     const unit = unitAt(s, j);

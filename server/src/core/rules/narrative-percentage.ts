@@ -80,14 +80,14 @@ export const rule: Rule = {
 
         const p = sh.pct.tok.value;
         const k = p.scale;
-        const fit = usable.find((b) => percentFits(p, x, b.n));
+        // Shares of one list have one base: when all the other shares agree on it, this one must too.
+        const others = siblings.filter((o) => o !== sh && exactInt(o.part) !== undefined);
+        const score = (base: Base) => others.filter((o) => percentFits(o.pct.tok.value, exactInt(o.part)!, base.n)).length;
+        const top = Math.max(...usable.map(score));
+        const candidates = others.length && top === others.length ? usable.filter((b) => score(b) === top) : usable;
+        const fit = candidates.find((b) => percentFits(p, x, b.n));
         const shown = (b: Base) => `${x} ÷ ${b.n} = ${formatDec(percentOf(x, b.n, k + 2))}%`;
-        const best =
-          fit ??
-          [...usable].sort((a, b) => {
-            const score = (base: Base) => siblings.filter((o) => exactInt(o.part) !== undefined && percentFits(o.pct.tok.value, exactInt(o.part)!, base.n)).length;
-            return score(b) - score(a);
-          })[0];
+        const best = fit ?? [...candidates].sort((a, b) => score(b) - score(a))[0];
         ctx.note({
           span: sh.pct.span,
           rule: rule.id,

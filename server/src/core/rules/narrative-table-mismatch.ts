@@ -1,6 +1,6 @@
 import { setValueFix } from '../fixes';
 import { hash } from '../fingerprint';
-import { formatDec, isInteger, within } from '../num/decimal';
+import { formatDec, isInteger, pow10, within } from '../num/decimal';
 import { tableCorrections, targetValue } from '../narrative/evaluate';
 import { formatLike, sumText } from '../narrative/format';
 import type { Fix } from '../types';
@@ -20,15 +20,16 @@ export const rule: Rule = {
       if (!n) return;
       const corr = ctx.memo(`corr:${i}`, () => tableCorrections(report));
       for (const c of n.claims) {
-        const tv = targetValue(report, c.target, corr);
-        if (!tv) continue;
+        const found = targetValue(report, c.target, corr);
+        if (!found) continue;
+        const tv = c.phrase.tableScale ? { ...found, value: { units: found.value.units * pow10(c.phrase.tableScale), scale: found.value.scale } } : found;
         const tok = c.fig.tok;
         const raw = ctx.text.slice(c.fig.span.start, c.fig.span.end);
         const ok = within(tok.value, tok.slack, tv.value);
-        const said = `${formatDec(tok.value)}${tok.unit}`;
+        const said = `${tok.text}${tok.pow === 4 ? '万' : tok.pow === 8 ? '亿' : ''}${tok.unit}`;
         const arithmetic = sumText(
-          tv.cells.map((x) => x.value),
-          tv.value,
+          found.cells.map((x) => x.value),
+          found.value,
         );
         const fixedNote = tv.corrected ? { zh: '(表格合计按表格规则校正后)', en: ' (after correcting the table sums)' } : { zh: '', en: '' };
         ctx.note({
@@ -47,7 +48,7 @@ export const rule: Rule = {
           : { zh: '', en: '' };
         const fixes: Fix[] = [
           {
-            title: { zh: `改为表格中的 ${formatDec(tv.value)}`, en: `Use the table's ${formatDec(tv.value)}` },
+            title: { zh: `改为表格中的 ${formatDec(found.value)}`, en: `Use the table's ${formatDec(found.value)}` },
             // When the narrative may count a narrower body, neither side is surely wrong: no fix-all.
             isPreferred: !c.narrower,
             edits: [{ start: c.fig.span.start, end: c.fig.span.end, newText: formatLike(tok, raw, tv.value) }],
@@ -61,8 +62,8 @@ export const rule: Rule = {
         ctx.report({
           severity: c.narrower ? 'warning' : undefined,
           message: {
-            zh: `叙述中“${c.phrase.name.zh}”为 ${said},但${tv.name.zh}为 ${formatDec(tv.value)}${fixedNote.zh}${hint.zh}`,
-            en: `The narrative says ${said} (${c.phrase.name.en}), but ${tv.name.en} is ${formatDec(tv.value)}${fixedNote.en}${hint.en}`,
+            zh: `叙述中“${c.phrase.name.zh}”为 ${said},但${tv.name.zh}为 ${formatDec(found.value)}${fixedNote.zh}${hint.zh}`,
+            en: `The narrative says ${said} (${c.phrase.name.en}), but ${tv.name.en} is ${formatDec(found.value)}${fixedNote.en}${hint.en}`,
           },
           span: c.fig.span,
           related: tv.cells.map((x) => ({ span: x.span, message: { zh: `${tv.name.zh}:${x.raw}`, en: `${tv.name.en}: ${x.raw}` } })),

@@ -31,6 +31,8 @@ export interface Phrase {
   units: RegExp;
   name: Msg;
   target: (m: RegExpExecArray, ctx: PhraseContext) => Target | undefined;
+  /** Powers of ten between the table's unit and the figure's (4: table in 万元, figure in 元). */
+  tableScale?: number;
   /** Context this phrase establishes for later figures of the same sentence. */
   sets?: (t: Target, ctx: PhraseContext) => void;
 }
@@ -166,8 +168,10 @@ export const PHRASES: readonly Phrase[] = [
   {
     id: 't1-fees',
     before: re('行政事业性收费(?:金额)?FILL$'),
-    units: /^(?:万元|元)$/,
+    units: /^元$/,
     name: { zh: '行政事业性收费', en: 'administrative fees' },
     target: () => ({ table: 1, row: 'fees', col: 0 }),
+    // The table is in 万元; narrative figures are in 元 once their 万 is applied.
+    tableScale: 4,
   },
 ];
