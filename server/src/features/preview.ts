@@ -80,9 +80,9 @@ function labelTail(norm: string, span: Span, def: { key: RegExp; label: string }
   return fallback ?? span;
 }
 
-/** Rendering state of one report: the locale, the findings, and the findings shown on each table. */
+/** Rendering state: the locale, the findings, and which of them the current table shows. */
 class Ctx {
-  shown = new Set<Finding>();
+  readonly shown = new Set<Finding>();
   constructor(
     readonly locale: Locale,
     readonly norm: string,
@@ -132,7 +132,6 @@ class Ctx {
 function unaligned(t: Table1 | Table2 | Table3, c: Ctx): string {
   const f = c.findings.find((x) => x.rule === 'table-unaligned' && x.span.start === t.anchor.start && x.span.end === t.anchor.end);
   if (f) {
-    c.shown.add(f);
     const parts = f.related.map((r) => `<li data-start="${r.span.start}" data-end="${r.span.end}" tabindex="0">${escapeHtml(c.t(r.message))}</li>`);
     return `<p class="nb-unaligned" data-start="${f.span.start}" data-end="${f.span.end}" tabindex="0">${escapeHtml(c.t(f.message))}</p>` + (parts.length ? `<ul class="nb-problems">${parts.join('')}</ul>` : '');
   }
@@ -215,7 +214,7 @@ function section(kind: 1 | 2 | 3, t: Table1 | Table2 | Table3 | undefined, c: Ct
   const h = `<h3${t ? ` data-start="${t.anchor.start}" data-end="${t.anchor.end}"` : ''}>${escapeHtml(title)}</h3>`;
   if (!t) return `<section class="nb-section">${h}<p class="nb-missing">${escapeHtml(c.t(TEXT.missing))}</p></section>`;
   if (t.problems.length) return `<section class="nb-section">${h}${unaligned(t, c)}</section>`;
-  c.shown = new Set();
+  c.shown.clear();
   const grid = t.kind === 1 ? table1(t, c) : t.kind === 2 ? table2(t, c) : table3(t, c);
   const shown = c.findings.filter((f) => c.shown.has(f));
   return `<section class="nb-section">${h}<div class="nb-scroll">${grid}</div>${c.list(shown)}</section>`;
@@ -228,7 +227,8 @@ function report(r: Report, c: Ctx): string {
 
 /** The preview of every report in the file (repeated copies left out), as an HTML fragment. */
 export function renderPreview(analysis: Analysis, locale: Locale): string {
-  const c = new Ctx(locale, analysis.model.norm, analysis.findings);
+  // Findings about another file (cross-year checks) have spans in that file, not here.
+  const c = new Ctx(locale, analysis.model.norm, analysis.findings.filter((f) => !f.uri));
   const reports = analysis.model.reports.filter((r) => !r.duplicate);
   return reports.map((r) => report(r, c)).join('');
 }
