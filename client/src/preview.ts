@@ -107,7 +107,7 @@ export class Preview implements vscode.Disposable {
       html = `<p class="nb-empty">${say('无法获取预览', 'Preview unavailable')}</p>`;
       this.client.warn(`nianbao: preview failed: ${String(e)}`);
     }
-    if (seq !== entry.seq || uri !== entry.uri) return;
+    if (seq !== entry.seq) return; // a newer request (or another document) took over
     entry.html = html;
     void entry.panel.webview.postMessage({ html });
   }

@@ -20,7 +20,7 @@ const PROBLEMS = 'workbench.actions.view.problems';
 const PREVIEW = 'nianbao.showPreview';
 
 /** Text, tooltip and click of the item for one status, in English when `en`. */
-export function describe(p: StatusParams, en: boolean): { text: string; tooltip: string; command: string } {
+export function presentStatus(p: StatusParams, en: boolean): { text: string; tooltip: string; command: string } {
   const say = (zh: string, english: string) => (en ? english : zh);
   const total = p.errors + p.warnings + p.infos;
   const counts = [
@@ -92,7 +92,7 @@ export class StatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const d = describe(p, vscode.env.language.startsWith('en'));
+    const d = presentStatus(p, vscode.env.language.startsWith('en'));
     this.item.text = d.text;
     this.item.tooltip = d.tooltip;
     this.item.command = d.command;
