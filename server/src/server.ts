@@ -16,6 +16,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, fixAllEdits, CMD_OPEN_DOC, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic } from './convert';
 import { ruleDocUri } from './docs';
+import { PREVIEW_REQUEST, renderPreview, type PreviewParams, type PreviewResult } from './features/preview';
+import { STATUS_NOTIFICATION, statusOf } from './features/status';
 import { DEFAULTS, resolveLocale, sanitize, type Settings } from './settings';
 import { Workspace, type DocState } from './workspace';
 
@@ -55,6 +57,7 @@ async function validate(uri: string, version: number): Promise<void> {
   const diagnostics = st.findings.map((f) => toDiagnostic(current, f, { locale, docUri: ruleDocUri, uri }));
   for (const e of st.errors) connection.console.error(`nianbao: ${uri}: ${e}`);
   connection.sendDiagnostics({ uri, version, diagnostics });
+  void connection.sendNotification(STATUS_NOTIFICATION, statusOf(uri, st));
 }
 
 function schedule(doc: TextDocument, immediate = false): void {
@@ -125,6 +128,15 @@ connection.onExecuteCommand(async (params) => {
     const edits = fixAllEdits({ doc, analysis: st.analysis, options: st.options, locale: 'zh' });
     if (edits.length) await connection.workspace.applyEdit({ label: 'nianbao: fix all', edit: { changes: { [doc.uri]: edits } } });
   }
+});
+
+connection.onRequest(PREVIEW_REQUEST, async (p: PreviewParams): Promise<PreviewResult | null> => {
+  const doc = documents.get(p.uri);
+  if (!doc) return null;
+  const settings = await settingsFor(doc.uri);
+  const st = stateOf(doc, settings);
+  if (!st.checked) return null;
+  return { uri: doc.uri, version: doc.version, html: renderPreview(st.analysis, resolveLocale(settings.locale, clientLocale)) };
 });
 
 documents.listen(connection);

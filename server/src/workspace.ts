@@ -6,6 +6,8 @@ import type { Settings } from './settings';
 export interface DocState {
   /** Whether the document was analysed at all (enabled, right language, recognised, small enough). */
   checked: boolean;
+  /** Why it was or was not checked, for the status bar. */
+  status: 'report' | 'not-report' | 'disabled' | 'too-large';
   analysis: Analysis;
   options: AnalyzeOptions;
   /** What is published: the analysis' findings, or the one "too large" notice. */
@@ -36,7 +38,7 @@ export class Workspace {
 
   private compute(doc: TextDocument, settings: Settings): DocState {
     const options: AnalyzeOptions = { severity: settings.rules };
-    const none: DocState = { checked: false, analysis: EMPTY, options, findings: [], errors: [] };
+    const none: DocState = { checked: false, status: 'disabled', analysis: EMPTY, options, findings: [], errors: [] };
     if (!settings.enable) return none;
     const lang = doc.languageId;
     if (lang !== 'gov-report' && !(lang === 'plaintext' && settings.plaintext !== 'never')) return none;
@@ -55,12 +57,12 @@ export class Workspace {
         fixes: [],
         fingerprint: 'too-large',
       };
-      return { ...none, findings: [notice] };
+      return { ...none, status: 'too-large', findings: [notice] };
     }
     const force = lang === 'plaintext' && settings.plaintext === 'always';
     if (force) options.assumeReport = true;
     const analysis = analyze(text, options);
-    if (!analysis.isReport && !force) return { ...none, errors: analysis.errors };
-    return { checked: true, analysis, options, findings: analysis.findings, errors: analysis.errors };
+    if (!analysis.isReport && !force) return { ...none, status: 'not-report', errors: analysis.errors };
+    return { checked: true, status: analysis.isReport ? 'report' : 'not-report', analysis, options, findings: analysis.findings, errors: analysis.errors };
   }
 }
