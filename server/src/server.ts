@@ -18,6 +18,8 @@ import { toDiagnostic } from './convert';
 import { ruleDocUri } from './docs';
 import { PREVIEW_REQUEST, renderPreview, type PreviewParams, type PreviewResult } from './features/preview';
 import { STATUS_NOTIFICATION, statusOf } from './features/status';
+import { hover } from './features/hover';
+import { documentSymbols, foldingRanges } from './features/symbols';
 import { DEFAULTS, resolveLocale, sanitize, type Settings } from './settings';
 import { Workspace, type DocState } from './workspace';
 
@@ -82,6 +84,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       executeCommandProvider: { commands: [CMD_FIX_ALL, CMD_OPEN_DOC] },
+      hoverProvider: true,
+      documentSymbolProvider: { label: 'nianbao' },
+      foldingRangeProvider: true,
     },
     serverInfo: { name: 'nianbao' },
   };
@@ -107,36 +112,52 @@ documents.onDidClose((e) => {
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
-connection.onCodeAction(async (params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
-  const settings = await settingsFor(doc.uri);
+/** The analysis of an open, checked document, with the message locale; undefined otherwise. */
+async function checked(uri: string) {
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  const settings = await settingsFor(uri);
   const st = stateOf(doc, settings);
-  if (!st.checked) return [];
-  return codeActions({ doc, analysis: st.analysis, options: st.options, locale: resolveLocale(settings.locale, clientLocale) }, params);
+  return st.checked ? { doc, st, locale: resolveLocale(settings.locale, clientLocale) } : undefined;
+}
+
+const actionContext = (c: NonNullable<Awaited<ReturnType<typeof checked>>>) => ({ doc: c.doc, analysis: c.st.analysis, options: c.st.options, locale: c.locale });
+
+connection.onCodeAction(async (params) => {
+  const c = await checked(params.textDocument.uri);
+  return c ? codeActions(actionContext(c), params) : [];
 });
 
 connection.onExecuteCommand(async (params) => {
-  if (params.command === CMD_OPEN_DOC && typeof params.arguments?.[0] === 'string') {
-    await connection.window.showDocument({ uri: ruleDocUri(params.arguments[0]), takeFocus: true });
-  } else if (params.command === CMD_FIX_ALL && typeof params.arguments?.[0] === 'string') {
-    const doc = documents.get(params.arguments[0]);
-    if (!doc) return;
-    const settings = await settingsFor(doc.uri);
-    const st = stateOf(doc, settings);
-    if (!st.checked) return;
-    const edits = fixAllEdits({ doc, analysis: st.analysis, options: st.options, locale: 'zh' });
-    if (edits.length) await connection.workspace.applyEdit({ label: 'nianbao: fix all', edit: { changes: { [doc.uri]: edits } } });
+  const arg = params.arguments?.[0];
+  if (typeof arg !== 'string') return;
+  if (params.command === CMD_OPEN_DOC) {
+    await connection.window.showDocument({ uri: ruleDocUri(arg), takeFocus: true });
+  } else if (params.command === CMD_FIX_ALL) {
+    const c = await checked(arg);
+    const edits = c ? fixAllEdits(actionContext(c)) : [];
+    if (edits.length) await connection.workspace.applyEdit({ label: 'nianbao: fix all', edit: { changes: { [arg]: edits } } });
   }
 });
 
+connection.onHover(async (p) => {
+  const c = await checked(p.textDocument.uri);
+  return c ? hover(c.doc, c.st.analysis, p.position, c.locale) : null;
+});
+
+connection.onDocumentSymbol(async (p) => {
+  const c = await checked(p.textDocument.uri);
+  return c ? documentSymbols(c.doc, c.st.analysis.model, c.locale) : [];
+});
+
+connection.onFoldingRanges(async (p) => {
+  const c = await checked(p.textDocument.uri);
+  return c ? foldingRanges(c.doc, c.st.analysis.model) : [];
+});
+
 connection.onRequest(PREVIEW_REQUEST, async (p: PreviewParams): Promise<PreviewResult | null> => {
-  const doc = documents.get(p.uri);
-  if (!doc) return null;
-  const settings = await settingsFor(doc.uri);
-  const st = stateOf(doc, settings);
-  if (!st.checked) return null;
-  return { uri: doc.uri, version: doc.version, html: renderPreview(st.analysis, resolveLocale(settings.locale, clientLocale)) };
+  const c = await checked(p.uri);
+  return c ? { uri: c.doc.uri, version: c.doc.version, html: renderPreview(c.st.analysis, c.locale) } : null;
 });
 
 documents.listen(connection);

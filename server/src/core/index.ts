@@ -14,6 +14,8 @@ export * from './types';
 export type { Model } from './model';
 export { RULES, ruleById } from './rules';
 export { applyFixes } from './fixes';
+export { explainAt, type Explanation } from './explain';
+export { outline, type OutlineNode, type OutlineKind } from './outline';
 export type { OtherReport, Note } from './rules/rule';
 
 export interface AnalyzeOptions {
