@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, fixAll, type Locale } from './core';
+import { analyze, fixAll, parseReport, type Locale, type OtherReport } from './core';
 import { readReport } from './io/files';
 import { renderJson, renderSarif, renderText, type FileResult } from './output';
 
@@ -70,11 +70,17 @@ export function main(argv: string[]): number {
     return { path, error: r.reason };
   });
 
+  // Every file is another's "other report" for the cross-year checks.
+  const others = (self: string): OtherReport[] =>
+    inputs.filter((x) => x.path !== self && x.text !== undefined).map((x) => ({ uri: x.path, text: x.text!, model: parseReport(x.text!).model }));
+  const docs = new Map(inputs.map((x) => [x.path, TextDocument.create('file:///', 'plaintext', 0, x.text ?? '')]));
+
   const results: FileResult[] = inputs.map((input) => {
-    if (input.text === undefined) return { path: input.path, isReport: false, findings: [], doc: TextDocument.create('file:///', 'plaintext', 0, ''), error: input.error };
+    if (input.text === undefined) return { path: input.path, isReport: false, findings: [], doc: docs.get(input.path)!, error: input.error };
+    const options = { others: others(input.path) };
     let text = input.text;
     if (args.fix) {
-      const fixed = fixAll(text).text;
+      const fixed = fixAll(text, options).text;
       if (fixed !== text) {
         try {
           writeFileSync(input.path, fixed);
@@ -85,12 +91,13 @@ export function main(argv: string[]): number {
         }
       }
     }
-    const a = analyze(text);
+    const a = analyze(text, options);
     for (const err of a.errors) process.stderr.write(`nianbao: internal error in ${input.path}: ${err}\n`);
     return { path: input.path, isReport: a.isReport, findings: a.findings, doc: TextDocument.create('file:///', 'plaintext', 0, text) };
   });
 
-  const out = args.format === 'json' ? renderJson(results, args.locale) : args.format === 'sarif' ? renderSarif(results, args.locale) : renderText(results, args.locale);
+  const docOf = (path: string) => docs.get(path);
+  const out = args.format === 'json' ? renderJson(results, args.locale, docOf) : args.format === 'sarif' ? renderSarif(results, args.locale, docOf) : renderText(results, args.locale);
   process.stdout.write(out);
   if (unreadable) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;

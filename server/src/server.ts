@@ -9,6 +9,8 @@ import {
   TextDocumentSyncKind,
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -21,7 +23,8 @@ import { STATUS_NOTIFICATION, statusOf } from './features/status';
 import { hover } from './features/hover';
 import { documentSymbols, foldingRanges } from './features/symbols';
 import { DEFAULTS, resolveLocale, sanitize, type Settings } from './settings';
-import { Workspace, type DocState } from './workspace';
+import { Workspace } from './workspace';
+import { ReportIndex, REPORT_GLOB } from './reportIndex';
 
 const CMD_FIX_ALL = 'nianbao.applyFixAll';
 
@@ -41,11 +44,19 @@ function settingsFor(uri: string): Promise<Settings> {
   return s;
 }
 
-const workspace = new Workspace();
+const index = new ReportIndex();
+const workspace = new Workspace(index);
 const timers = new Map<string, NodeJS.Timeout>();
+let folders: string[] = [];
+let watchFiles = false;
 
-function stateOf(doc: TextDocument, settings: Settings): DocState {
+function stateOf(doc: TextDocument, settings: Settings) {
   return workspace.state(doc, settings);
+}
+
+/** Re-checks the other open documents (their cross-year checks read this one). */
+function revalidateOthers(except?: string): void {
+  for (const d of documents.all()) if (d.uri !== except) schedule(d);
 }
 
 async function validate(uri: string, version: number): Promise<void> {
@@ -56,9 +67,16 @@ async function validate(uri: string, version: number): Promise<void> {
   if (!current || current.version !== version) return; // stale: a newer change is scheduled
   const st = stateOf(current, settings);
   const locale = resolveLocale(settings.locale, clientLocale);
-  const diagnostics = st.findings.map((f) => toDiagnostic(current, f, { locale, docUri: ruleDocUri, uri }));
+  const others = (u: string) => {
+    const d = documents.get(u);
+    if (d) return d;
+    const o = st.options.others?.find((x) => x.uri === u);
+    return o && TextDocument.create(u, 'plaintext', 0, o.text);
+  };
+  const diagnostics = st.findings.map((f) => toDiagnostic(current, f, { locale, docUri: ruleDocUri, uri, others }));
   for (const e of st.errors) connection.console.error(`nianbao: ${uri}: ${e}`);
   connection.sendDiagnostics({ uri, version, diagnostics });
+  if (st.othersChanged) revalidateOthers(uri);
   void connection.sendNotification(STATUS_NOTIFICATION, statusOf(uri, st));
 }
 
@@ -79,6 +97,8 @@ function schedule(doc: TextDocument, immediate = false): void {
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientLocale = params.locale;
   configPull = !!params.capabilities.workspace?.configuration;
+  watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -94,6 +114,21 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (configPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
+  if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: REPORT_GLOB }] });
+  // Other reports of the workspace, for the cross-year checks.
+  setTimeout(() => {
+    index.scan(folders);
+    revalidateOthers();
+  }, 0);
+});
+
+connection.onDidChangeWatchedFiles((p) => {
+  const before = index.generation;
+  for (const c of p.changes) {
+    if (c.type === FileChangeType.Deleted) index.remove(c.uri);
+    else index.load(c.uri);
+  }
+  if (index.generation !== before) revalidateOthers();
 });
 
 connection.onDidChangeConfiguration(() => {

@@ -2,6 +2,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type AnalyzeOptions, type Analysis, type Finding } from './core';
 import type { Settings } from './settings';
+import type { ReportIndex } from './reportIndex';
 
 export interface DocState {
   /** Whether the document was analysed at all (enabled, right language, recognised, small enough). */
@@ -18,18 +19,28 @@ export interface DocState {
 const EMPTY: Analysis = { isReport: false, model: { norm: '', reports: [], duplicates: [], isReport: false }, lines: [], findings: [], notes: [], errors: [] };
 
 export class Workspace {
-  private cache = new Map<string, { version: number; settings: Settings; state: DocState }>();
+  private cache = new Map<string, { version: number; settings: Settings; generation: number; state: DocState }>();
 
-  state(doc: TextDocument, settings: Settings): DocState {
+  constructor(private index: ReportIndex) {}
+
+  /**
+   * The analysis of a document, cached by version, settings and the index generation. The
+   * document is then recorded in the index; `othersChanged` says whether that changed what
+   * other documents' cross-year checks see.
+   */
+  state(doc: TextDocument, settings: Settings): DocState & { othersChanged: boolean } {
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.settings === settings) return hit.state;
+    if (hit && hit.version === doc.version && hit.settings === settings && hit.generation === this.index.generation) return { ...hit.state, othersChanged: false };
     const state = this.compute(doc, settings);
-    this.cache.set(doc.uri, { version: doc.version, settings, state });
-    return state;
+    const othersChanged = state.checked && this.index.setOpen(doc.uri, doc.getText(), state.analysis.model);
+    // The document's own change does not invalidate its own analysis.
+    this.cache.set(doc.uri, { version: doc.version, settings, generation: this.index.generation, state });
+    return { ...state, othersChanged };
   }
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.index.closeDocument(uri);
   }
 
   clear(): void {
@@ -37,7 +48,7 @@ export class Workspace {
   }
 
   private compute(doc: TextDocument, settings: Settings): DocState {
-    const options: AnalyzeOptions = { severity: settings.rules };
+    const options: AnalyzeOptions = { severity: settings.rules, others: this.index.others(doc.uri) };
     const none: DocState = { checked: false, status: 'disabled', analysis: EMPTY, options, findings: [], errors: [] };
     if (!settings.enable) return none;
     const lang = doc.languageId;

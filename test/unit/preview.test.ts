@@ -135,12 +135,21 @@ describe('table preview', () => {
     assert.ok(t3part.includes(item(a.findings[1])) && !t3part.includes(item(a.findings[0])));
   });
 
-  it('does not mark cells with findings that point into another file', () => {
+  it('does not mark cells cited by related locations in another file', () => {
     const { a } = preview(report('pipe-rows'));
     const cell = a.model.reports[0].t3!.groups[0][4];
-    a.findings.push({ rule: 'x', severity: 'error', message: { zh: '去年', en: 'last year' }, span: cell.span, related: [], fixes: [], fingerprint: 'x', uri: 'file:///last-year.txt' });
+    const first = a.model.reports[0].t2!.rows[0].cells[0];
+    a.findings.push({
+      rule: 'x',
+      severity: 'error',
+      message: { zh: '与去年不符', en: 'differs from last year' },
+      span: first.span,
+      related: [{ span: cell.span, message: { zh: '去年', en: 'last year' }, uri: 'file:///last-year.txt' }],
+      fixes: [],
+      fingerprint: 'x',
+    });
     const html = renderPreview(a, 'zh');
-    assert.ok(!html.includes('nb-bad') && !html.includes('去年'));
+    assert.ok(!html.includes('nb-related') && !html.includes('>去年<'));
   });
 
   it('escapes text from the report: a label with markup stays text', () => {

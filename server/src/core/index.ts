@@ -16,6 +16,7 @@ export { RULES, ruleById } from './rules';
 export { applyFixes } from './fixes';
 export { explainAt, type Explanation } from './explain';
 export { outline, type OutlineNode, type OutlineKind } from './outline';
+export { parse as parseReport } from './parse/report';
 export type { OtherReport, Note } from './rules/rule';
 
 export interface AnalyzeOptions {

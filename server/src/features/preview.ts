@@ -228,7 +228,8 @@ function report(r: Report, c: Ctx): string {
 /** The preview of every report in the file (repeated copies left out), as an HTML fragment. */
 export function renderPreview(analysis: Analysis, locale: Locale): string {
   // Findings about another file (cross-year checks) have spans in that file, not here.
-  const c = new Ctx(locale, analysis.model.norm, analysis.findings.filter((f) => !f.uri));
+  // Related locations in other files (cross-year) have offsets of those files: leave them out.
+  const c = new Ctx(locale, analysis.model.norm, analysis.findings.map((f) => ({ ...f, related: f.related.filter((r) => !r.uri) })));
   const reports = analysis.model.reports.filter((r) => !r.duplicate);
   return reports.map((r) => report(r, c)).join('');
 }

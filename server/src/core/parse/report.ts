@@ -79,12 +79,18 @@ export function parse(text: string): Parsed {
       if (s < to) keep.push([s, to]);
       return keep.flatMap(([a, b]) => tokenize(lines, text, norm, a, b, tableLines));
     };
-    const r2 = tableRegion(r, 2, lines, norm);
-    if (r2) r.t1 = alignT1(groupsOf(r2[0], r2[1]), r2[2]);
-    const r3 = tableRegion(r, 3, lines, norm);
-    if (r3) r.t2 = alignT2(groupsOf(r3[0], r3[1]), r3[2]);
-    const r4 = tableRegion(r, 4, lines, norm);
-    if (r4) r.t3 = alignT3(groupsOf(r4[0], r4[1]), r4[2]);
+    // A region without a single number has no table (reported as missing, not as unaligned).
+    const numbered = (reg: ReturnType<typeof tableRegion>) => {
+      if (!reg) return undefined;
+      const groups = groupsOf(reg[0], reg[1]);
+      return groups.some((g) => g.numbers.length) ? ([groups, reg[2]] as const) : undefined;
+    };
+    const g1 = numbered(tableRegion(r, 2, lines, norm));
+    if (g1) r.t1 = alignT1(...g1);
+    const g2 = numbered(tableRegion(r, 3, lines, norm));
+    if (g2) r.t2 = alignT2(...g2);
+    const g3 = numbered(tableRegion(r, 4, lines, norm));
+    if (g3) r.t3 = alignT3(...g3);
 
     // Everything else of the report is prose.
     const isMarker = (li: number) => PAGE_MARKER.test(norm.slice(lines[li].start, lines[li].end));

@@ -8,6 +8,11 @@ import { rule as table3GroupSum } from './table3-group-sum';
 import { rule as narrativeTableMismatch } from './narrative-table-mismatch';
 import { rule as narrativeSum } from './narrative-sum';
 import { rule as narrativePercentage } from './narrative-percentage';
+import { rule as duplicateContent } from './duplicate-content';
+import { rule as yearMismatch } from './year-mismatch';
+import { rule as missingSection } from './missing-section';
+import { rule as crossYearCarryover } from './cross-year-carryover';
+import { rule as crossYearValidDocs } from './cross-year-valid-docs';
 
 export const RULES: readonly Rule[] = [
   tableUnaligned,
@@ -18,6 +23,11 @@ export const RULES: readonly Rule[] = [
   narrativeTableMismatch,
   narrativeSum,
   narrativePercentage,
+  duplicateContent,
+  yearMismatch,
+  missingSection,
+  crossYearCarryover,
+  crossYearValidDocs,
 ];
 
 export function ruleById(id: string): Rule | undefined {
