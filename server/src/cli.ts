@@ -6,6 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, fixAll, parseReport, type Locale, type OtherReport } from './core';
 import { readReport } from './io/files';
+import { findIgnoreFile, ignoreFor, readIgnore } from './io/ignoreFile';
+import { resolve } from 'node:path';
 import { renderJson, renderSarif, renderText, type FileResult } from './output';
 
 const USAGE = `usage: nianbao check [--format text|json|sarif] [--fix] [--locale zh|en] FILE...
@@ -73,11 +75,17 @@ export function main(argv: string[]): number {
   // Every file is another's "other report" for the cross-year checks.
   const others = (self: string): OtherReport[] =>
     inputs.filter((x) => x.path !== self && x.text !== undefined).map((x) => ({ uri: x.path, text: x.text!, model: parseReport(x.text!).model }));
+  // Findings recorded in the nearest .nianbao-ignore.json above each file.
+  const ignored = (path: string) => {
+    const abs = resolve(path);
+    const file = findIgnoreFile(abs);
+    return file ? ignoreFor(file, readIgnore(file, (m) => process.stderr.write(`nianbao: ignore file ${m}\n`)), abs) : undefined;
+  };
   const docs = new Map(inputs.map((x) => [x.path, TextDocument.create('file:///', 'plaintext', 0, x.text ?? '')]));
 
   const results: FileResult[] = inputs.map((input) => {
     if (input.text === undefined) return { path: input.path, isReport: false, findings: [], doc: docs.get(input.path)!, error: input.error };
-    const options = { others: others(input.path) };
+    const options = { others: others(input.path), ignore: ignored(input.path) };
     let text = input.text;
     if (args.fix) {
       const fixed = fixAll(text, options).text;

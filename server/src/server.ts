@@ -15,7 +15,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions, fixAllEdits, CMD_OPEN_DOC, FIX_ALL_KIND } from './codeActions';
+import { codeActions, fixAllEdits, CMD_IGNORE, CMD_IGNORE_RULE, CMD_OPEN_DOC, FIX_ALL_KIND } from './codeActions';
+import { Ignores } from './ignores';
+import { IGNORE_FILE } from './io/ignoreFile';
 import { toDiagnostic } from './convert';
 import { ruleDocUri } from './docs';
 import { PREVIEW_REQUEST, renderPreview, type PreviewParams, type PreviewResult } from './features/preview';
@@ -45,7 +47,8 @@ function settingsFor(uri: string): Promise<Settings> {
 }
 
 const index = new ReportIndex();
-const workspace = new Workspace(index);
+const ignores = new Ignores((msg) => connection.console.error(`nianbao: ignore file ${msg}`));
+const workspace = new Workspace(index, ignores);
 const timers = new Map<string, NodeJS.Timeout>();
 let folders: string[] = [];
 let watchFiles = false;
@@ -99,11 +102,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   configPull = !!params.capabilities.workspace?.configuration;
   watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  ignores.folders = folders;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
-      executeCommandProvider: { commands: [CMD_FIX_ALL, CMD_OPEN_DOC] },
+      executeCommandProvider: { commands: [CMD_FIX_ALL, CMD_OPEN_DOC, CMD_IGNORE, CMD_IGNORE_RULE] },
       hoverProvider: true,
       documentSymbolProvider: { label: 'nianbao' },
       foldingRangeProvider: true,
@@ -114,7 +118,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (configPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
-  if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: REPORT_GLOB }] });
+  if (watchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: REPORT_GLOB }, { globPattern: `**/${IGNORE_FILE}` }] });
+  }
   // Other reports of the workspace, for the cross-year checks.
   setTimeout(() => {
     index.scan(folders);
@@ -123,12 +129,13 @@ connection.onInitialized(() => {
 });
 
 connection.onDidChangeWatchedFiles((p) => {
-  const before = index.generation;
+  const before = `${index.generation}/${ignores.generation}`;
   for (const c of p.changes) {
-    if (c.type === FileChangeType.Deleted) index.remove(c.uri);
+    if (c.uri.endsWith(`/${IGNORE_FILE}`)) ignores.changed();
+    else if (c.type === FileChangeType.Deleted) index.remove(c.uri);
     else index.load(c.uri);
   }
-  if (index.generation !== before) revalidateOthers();
+  if (`${index.generation}/${ignores.generation}` !== before) revalidateOthers();
 });
 
 connection.onDidChangeConfiguration(() => {
@@ -156,7 +163,13 @@ async function checked(uri: string) {
   return st.checked ? { doc, st, locale: resolveLocale(settings.locale, clientLocale) } : undefined;
 }
 
-const actionContext = (c: NonNullable<Awaited<ReturnType<typeof checked>>>) => ({ doc: c.doc, analysis: c.st.analysis, options: c.st.options, locale: c.locale });
+const actionContext = (c: NonNullable<Awaited<ReturnType<typeof checked>>>) => ({
+  doc: c.doc,
+  analysis: c.st.analysis,
+  options: c.st.options,
+  locale: c.locale,
+  canIgnore: ignores.canWrite(c.doc.uri),
+});
 
 connection.onCodeAction(async (params) => {
   const c = await checked(params.textDocument.uri);
@@ -168,6 +181,15 @@ connection.onExecuteCommand(async (params) => {
   if (typeof arg !== 'string') return;
   if (params.command === CMD_OPEN_DOC) {
     await connection.window.showDocument({ uri: ruleDocUri(arg), takeFocus: true });
+  } else if (params.command === CMD_IGNORE || params.command === CMD_IGNORE_RULE) {
+    const [, rule, fingerprint, note] = params.arguments ?? [];
+    if (typeof rule !== 'string') return;
+    try {
+      ignores.add(arg, rule, params.command === CMD_IGNORE && typeof fingerprint === 'string' ? fingerprint : undefined, typeof note === 'string' ? note : undefined);
+    } catch (e) {
+      void connection.window.showErrorMessage(`nianbao: ${(e as Error).message}`);
+    }
+    revalidateOthers();
   } else if (params.command === CMD_FIX_ALL) {
     const c = await checked(arg);
     const edits = c ? fixAllEdits(actionContext(c)) : [];

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type AnalyzeOptions, type Analysis, type Finding } from './core';
 import type { Settings } from './settings';
 import type { ReportIndex } from './reportIndex';
+import type { Ignores } from './ignores';
 
 export interface DocState {
   /** Whether the document was analysed at all (enabled, right language, recognised, small enough). */
@@ -19,22 +20,30 @@ export interface DocState {
 const EMPTY: Analysis = { isReport: false, model: { norm: '', reports: [], duplicates: [], isReport: false }, lines: [], findings: [], notes: [], errors: [] };
 
 export class Workspace {
-  private cache = new Map<string, { version: number; settings: Settings; generation: number; state: DocState }>();
+  private cache = new Map<string, { version: number; settings: Settings; generation: string; state: DocState }>();
 
-  constructor(private index: ReportIndex) {}
+  constructor(
+    private index: ReportIndex,
+    private ignores: Ignores,
+  ) {}
+
+  private generation(): string {
+    return `${this.index.generation}/${this.ignores.generation}`;
+  }
 
   /**
-   * The analysis of a document, cached by version, settings and the index generation. The
+   * The analysis of a document, cached by version, settings and the generations of the report
+   * index and the ignore files. The
    * document is then recorded in the index; `othersChanged` says whether that changed what
    * other documents' cross-year checks see.
    */
   state(doc: TextDocument, settings: Settings): DocState & { othersChanged: boolean } {
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.settings === settings && hit.generation === this.index.generation) return { ...hit.state, othersChanged: false };
+    if (hit && hit.version === doc.version && hit.settings === settings && hit.generation === this.generation()) return { ...hit.state, othersChanged: false };
     const state = this.compute(doc, settings);
     const othersChanged = state.checked && this.index.setOpen(doc.uri, doc.getText(), state.analysis.model);
     // The document's own change does not invalidate its own analysis.
-    this.cache.set(doc.uri, { version: doc.version, settings, generation: this.index.generation, state });
+    this.cache.set(doc.uri, { version: doc.version, settings, generation: this.generation(), state });
     return { ...state, othersChanged };
   }
 
@@ -48,7 +57,7 @@ export class Workspace {
   }
 
   private compute(doc: TextDocument, settings: Settings): DocState {
-    const options: AnalyzeOptions = { severity: settings.rules, others: this.index.others(doc.uri) };
+    const options: AnalyzeOptions = { severity: settings.rules, others: this.index.others(doc.uri), ignore: this.ignores.forDoc(doc.uri) };
     const none: DocState = { checked: false, status: 'disabled', analysis: EMPTY, options, findings: [], errors: [] };
     if (!settings.enable) return none;
     const lang = doc.languageId;

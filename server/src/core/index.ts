@@ -22,8 +22,8 @@ export type { OtherReport, Note } from './rules/rule';
 export interface AnalyzeOptions {
   /** Per-rule severity, or 'off'. */
   severity?: Readonly<Record<string, Severity | 'off'>>;
-  /** Fingerprints of findings the user chose to ignore, and rules ignored for this file. */
-  ignore?: { fingerprints?: readonly string[]; rules?: readonly string[] };
+  /** Findings the user chose to ignore (by rule and fingerprint), and rules ignored for this file. */
+  ignore?: { findings?: readonly { rule: string; fingerprint: string }[]; rules?: readonly string[] };
   /** Other reports in the workspace, for the cross-year checks. */
   others?: readonly OtherReport[];
   /** Check even when the text is not recognised as a report (plaintext mode "always"). */
@@ -56,7 +56,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const notes: Note[] = [];
   if (!model.isReport && !options.assumeReport) return { isReport: false, model, lines, findings, notes, errors };
 
-  const ignoredFp = new Set(options.ignore?.fingerprints ?? []);
+  const ignoredFp = new Set((options.ignore?.findings ?? []).map((x) => `${x.rule}\u0000${x.fingerprint}`));
   const ignoredRules = new Set(options.ignore?.rules ?? []);
   const memo = new Map<string, unknown>();
   for (const rule of RULES) {
@@ -75,7 +75,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         return memo.get(key) as T;
       },
       report: (f) => {
-        if (ignoredFp.has(f.fingerprint)) return;
+        if (ignoredFp.has(`${rule.id}\u0000${f.fingerprint}`)) return;
         findings.push({ ...f, rule: rule.id, severity: options.severity?.[rule.id] ? sev : f.severity ?? sev });
       },
     };
