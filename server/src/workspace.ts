@@ -63,14 +63,15 @@ export class Workspace {
     const lang = doc.languageId;
     if (lang !== 'gov-report' && !(lang === 'plaintext' && settings.plaintext !== 'never')) return none;
     const text = doc.getText();
-    if (text.length > settings.maxDocumentSize) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > settings.maxDocumentSize) {
       const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
       const notice: Finding = {
         rule: 'document-too-large',
         severity: 'information',
         message: {
-          zh: `文档过大(${mb(text.length)} MB,上限 ${mb(settings.maxDocumentSize)} MB),未做检查;可在设置 nianbao.maxDocumentSize 中调整上限`,
-          en: `Document too large (${mb(text.length)} MB, limit ${mb(settings.maxDocumentSize)} MB), not checked; see the setting nianbao.maxDocumentSize`,
+          zh: `文档过大(${mb(bytes)} MB,上限 ${mb(settings.maxDocumentSize)} MB),未做检查;可在设置 nianbao.maxDocumentSize 中调整上限`,
+          en: `Document too large (${mb(bytes)} MB, limit ${mb(settings.maxDocumentSize)} MB), not checked; see the setting nianbao.maxDocumentSize`,
         },
         span: { start: 0, end: 0 },
         related: [],
