@@ -57,6 +57,7 @@ export function build() {
     expected: { 'after-quickfix.txt': afterQuickFix, 'seed.txt': seed },
     meta: {
       totalLine: totalLine + 1, // 1-based, as the editor shows it
+      totalOffset: a.slice(0, totalLine).join(eol).length + eol.length, // UTF-16 offset of that cell
       rowTotalLine: rowTotalLine + 1,
       table3TotalLine: t3data + 4 + 1,
       percentLine: 1 + seed.split(eol).findIndex((l) => l.includes('占79.8%')),
