@@ -160,7 +160,11 @@ async function viaCodeServer(why) {
   if (why) console.log(`test:vscode: ${why}\ntest:vscode: running the suite in code-server 4.100.3 (VS Code 1.100.3) instead`);
   const R = join(STATE, 'code-server');
   for (const d of ['user-data/User', 'extensions', 'xdg-data', 'xdg-config', 'xdg-cache', 'tmp']) mkdirSync(join(R, d), { recursive: true });
-  copyFileSync(join(E2E, 'settings.json'), join(R, 'user-data', 'User', 'settings.json'));
+  // The e2e workbench settings, less fix-all-on-save: the suite's quick-fix test saves with
+  // TextDocument.save(), which runs the save participants.
+  const settings = JSON.parse(readFileSync(join(E2E, 'settings.json'), 'utf8'));
+  delete settings['editor.codeActionsOnSave'];
+  writeFileSync(join(R, 'user-data', 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   writeFileSync(join(R, 'config.yaml'), `bind-addr: 127.0.0.1:${PORT}\nauth: none\ncert: false\n`);
   try {
     await fetch(`http://127.0.0.1:${PORT}/healthz`);
