@@ -34,16 +34,14 @@ async function test(name, fn) {
   const n = String(++shot).padStart(2, '0');
   let ok = true;
   let error;
-  let after; // a scenario may return a function that restores the UI after its screenshot
   try {
-    after = await fn();
+    await fn();
   } catch (e) {
     ok = false;
     error = String(e?.message ?? e).split('\n').slice(0, 12).join('\n');
   }
   const file = `${n}-${slug(name)}${ok ? '' : '-FAILED'}.png`;
   await page.screenshot({ path: join(ART, file) }).catch(() => {});
-  if (typeof after === 'function') await after().catch(() => {});
   results.push({ suite: 'vscode', name, ok, ms: Date.now() - t, error, screenshot: file });
   console.log(`${ok ? '  ✓' : '  ✗'} ${name} (${((Date.now() - t) / 1000).toFixed(1)}s)${ok ? '' : `\n      ${error.replace(/\n/g, '\n      ')}`}`);
   // Leave no widget open for the next scenario.
@@ -76,14 +74,22 @@ const editorSel = '.editor-group-container.active .editor-instance .monaco-edito
 
 async function focusWorkbench() {
   await page.keyboard.press('Escape');
-  await page.locator('.monaco-workbench .part.editor').first().click({ position: { x: 5, y: 5 }, force: true }).catch(() => {});
+  const lines = page.locator(`${editorSel} .view-lines`);
+  if (await lines.isVisible().catch(() => false)) await lines.click({ position: { x: 2, y: 2 }, force: true });
+  else await page.locator('.monaco-workbench .part.editor').first().click({ position: { x: 50, y: 200 }, force: true }).catch(() => {});
 }
 
 /** Opens a quick input with `key` (Ctrl+P, Ctrl+G, F1) and types `text` into it, making sure the
  * keystrokes land in its input box and not in the editor (focus moves there asynchronously). */
 async function quickInput(key, text) {
   await page.keyboard.press(key);
-  await page.waitForSelector('.quick-input-widget input:focus', { timeout: UI_MS });
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: UI_MS });
+  const focused = await page.waitForSelector('.quick-input-widget input:focus', { timeout: 3000 }).catch(() => null);
+  if (!focused) {
+    // Focus did not move into the box (seen after side-bar clicks): click it, as a user would.
+    await page.locator('.quick-input-widget input').first().click();
+    await page.waitForSelector('.quick-input-widget input:focus', { timeout: 3000 });
+  }
   await page.keyboard.type(text);
   await until(`the quick input to read "${text}"`, () => page.locator('.quick-input-widget input').first().inputValue(), (v) => v.endsWith(text), 5000);
 }
@@ -299,6 +305,7 @@ async function main() {
     await page.locator('.monaco-hover:not(.hidden) .hover-row').filter({ hasText: sum }).last().scrollIntoViewIfNeeded().catch(() => {});
   });
 
+  let restoreFolders; // the outline scenario collapses the folder view; opened again after its screenshot
   await test('Outline shows the six sections and the tables', async () => {
     await focusWorkbench();
     await page.keyboard.press('Control+Shift+E');
@@ -308,6 +315,7 @@ async function main() {
     // Give the outline the whole side bar: collapse the folder view above it.
     const folders = page.locator('.pane-header[aria-label^="Explorer Section"]');
     if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+    restoreFolders = () => folders.click();
     const pane = '.pane-header[aria-label^="Outline"] + .pane-body';
     const sections = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
     const rows = await until('the outline to list 一、总体情况 … 六、其他需要报告的事项', async () => {
@@ -325,8 +333,8 @@ async function main() {
       check(child, `section "${sections[k]}" has no nested symbol (its table); rows: ${rows.rows.map((r) => `${'  '.repeat(r.level - 1)}${r.label}`).join(' | ').slice(0, 800)}`);
       console.log(`      outline: ${sec.label} › ${child.label}`);
     }
-    return () => folders.click();
   });
+  if (restoreFolders) await restoreFolders().catch(() => {});
 
   await test('the table preview (nianbao.showPreview) shows three tables and marks the bad cell nb-bad', async () => {
     await openFile(REPORT);

@@ -119,7 +119,7 @@ test('textDocument/codeAction offers 改为 97; applying it fixes the total and 
   assert(line == '97 |', 'line 288 reads ' .. vim.inspect(line) .. ' after the fix')
   local gone = vim.wait(10000, function() return published[uri] ~= nil and find_diag(uri) == nil end, 50)
   assert(gone, 'the diagnostic is still published after the fix: ' .. vim.inspect(find_diag(uri)))
-  vim.cmd('write')
+  vim.cmd('silent write')
   local got, want = read(REPORT), read(EXPECTED)
   assert(got == want, 'the written file is not the original with only 96 → 97 (sizes ' .. #got .. ' vs ' .. #want .. ')')
 end)
