@@ -199,7 +199,7 @@ connection.onExecuteCommand(async (params) => {
 
 connection.onHover(async (p) => {
   const c = await checked(p.textDocument.uri);
-  return c ? hover(c.doc, c.st.analysis, p.position, c.locale) : null;
+  return c ? hover(c.doc, c.st.analysis, p.position, c.locale, c.st.options.others) : null;
 });
 
 connection.onDocumentSymbol(async (p) => {

@@ -106,6 +106,14 @@ describe('language server over stdio', function () {
     assert.match(p.diagnostics[0].message, /^\(7\) total · natural persons is 116, but items/);
   });
 
+  it('the nianbao.locale setting overrides the client locale', async () => {
+    client = new LspClient({ settings: { debounceMs: 0, locale: 'zh' }, locale: 'en-US' });
+    await client.initialize();
+    await client.open(URI, badReport());
+    const p = await client.diagnostics(URI, (x) => x.diagnostics.length > 0);
+    assert.match(p.diagnostics[0].message, /^\(七\)总计·自然人 为 116/);
+  });
+
   it('drops stale versions: only the latest text is reported', async () => {
     client = new LspClient({ settings: { debounceMs: 50 } });
     await client.initialize();

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, explainAt, outline, type OutlineNode } from '../../server/src/core';
+import { analyze, explainAt, outline, parseReport, type OutlineNode } from '../../server/src/core';
 import { renderReport, sampleValues } from '../helpers/layouts';
 import { CORPUS, HAS_CORPUS } from '../helpers/paths';
 
@@ -100,5 +100,23 @@ describe('outline', () => {
     const tree = outline(analyze(text).model);
     assert.equal(tree.length, 7);
     assert.equal(tree[6].name.zh, '重复粘贴的报告副本');
+  });
+});
+
+describe('reuse of last year’s text', () => {
+  it('a section heading says how much of its text is word for word in last year’s report', function () {
+    if (!HAS_CORPUS) this.skip();
+    const y2023 = readFileSync(join(CORPUS, 'real', 'hongze_2023.txt'), 'utf8');
+    const y2024 = readFileSync(join(CORPUS, 'real', 'hongze_2024.txt'), 'utf8');
+    const others = [{ uri: '2023.txt', text: y2023, model: parseReport(y2023).model }];
+    const a = analyze(y2024, { others });
+    const e1 = explainAt(a, y2024.indexOf('一、总体情况'), others)!;
+    assert.match(e1.lines[0].zh, /^与 2023 年报告相同的文字占 \d+%\(\d+\/\d+ 字\)$/);
+    const pct = Number(/占 (\d+)%/.exec(e1.lines[0].zh)![1]);
+    assert.ok(pct > 0 && pct < 100, `${pct}`);
+    const e6 = explainAt(a, y2024.indexOf('六、其他需要报告的事项'), others)!;
+    assert.match(e6.lines[0].zh, /占 0%/, 'the 2024 sentence differs from 2023 in its year');
+    assert.equal(explainAt(a, y2024.indexOf('一、总体情况'), []), undefined, 'nothing without last year');
+    assert.equal(explainAt(a, y2024.indexOf('二、主动公开'), others), undefined, 'nothing for a section without prose');
   });
 });

@@ -10,6 +10,8 @@ import { T1_ROWS, T3_COLUMNS, T3_COLUMNS_EN } from './template/format';
 import { t2CellName, t3CellName } from './template/names';
 import { t2Equations, type Equation } from './rules/table2-engine';
 import type { Finding, Msg, Span } from './types';
+import type { OtherReport } from './rules/rule';
+import { previousYear } from './rules/cross-year';
 
 export interface Explanation {
   span: Span;
@@ -110,11 +112,42 @@ function findingLines(findings: readonly Finding[], span: Span): Msg[] {
     });
 }
 
-export function explainAt(a: Analysis, offset: number): Explanation | undefined {
+/** On a section heading: how much of the section's text is word for word in last year's report. */
+function reuse(r: Report, offset: number, others: readonly OtherReport[]): Explanation | undefined {
+  const sec = r.sections.find((s) => inside(s.heading, offset));
+  if (!sec) return undefined;
+  const prev = previousYear(r, others);
+  if (!prev) return undefined;
+  const inSection = (rep: Report, num: number) => {
+    const s = rep.sections.find((x) => x.def.num === num);
+    return s ? (rep.narrative?.sentences ?? []).filter((x) => x.span.start >= s.heading.end && x.span.end <= s.span.end).map((x) => x.c.s) : [];
+  };
+  const mine = inSection(r, sec.def.num);
+  const total = mine.reduce((n, x) => n + x.length, 0);
+  if (!total) return undefined;
+  const last = new Set(inSection(prev.report, sec.def.num));
+  const same = mine.filter((x) => last.has(x)).reduce((n, x) => n + x.length, 0);
+  const pct = Math.round((100 * same) / total);
+  const year = prev.report.title!.year!.value;
+  return {
+    span: sec.heading,
+    title: { zh: `${sec.def.ordinal}、${sec.def.title}`, en: `${sec.def.num}. ${sec.def.titleEn}` },
+    lines: [
+      {
+        zh: `与 ${year} 年报告相同的文字占 ${pct}%(${same}/${total} 字)${pct > 50 ? ',超过一半,评议时可能扣分' : ''}`,
+        en: `${pct}% of this section's text (${same}/${total} characters) is word for word in the ${year} report${pct > 50 ? ' — more than half, which reviewers penalise' : ''}`,
+      },
+    ],
+  };
+}
+
+export function explainAt(a: Analysis, offset: number, others: readonly OtherReport[] = []): Explanation | undefined {
   for (const r of a.model.reports) {
     if (r.duplicate || offset < r.span.start || offset > r.span.end) continue;
     const cell = tableCell(r, offset);
     if (cell) return { ...cell, lines: [...cell.lines, ...findingLines(a.findings, cell.span)] };
+    const same = reuse(r, offset, others);
+    if (same) return same;
   }
   const notes = a.notes.filter((n) => inside(n.span, offset));
   if (notes.length) {
