@@ -267,8 +267,8 @@ async function main() {
   });
 
   await test('Problems panel lists table2-column-sum on line 288 with its rule id', async () => {
-    const rows = await until('a table2-column-sum row in Problems', () => problems('table2-column-sum'), (rs) => rs.some((r) => r.code === 'table2-column-sum'));
-    const r = rows.find((x) => x.code === 'table2-column-sum');
+    const rows = await until('a table2-column-sum row in Problems', () => problems('table2-column-sum'), (rs) => rs.some((r) => r.code === 'table2-column-sum' && r.file === REPORT));
+    const r = rows.find((x) => x.code === 'table2-column-sum' && x.file === REPORT);
     check(r.severity === 'Error', `severity ${r.severity}, expected Error`);
     check(r.source === 'nianbao', `source ${r.source}, expected nianbao`);
     check(r.line === META.totalLine, `line ${r.line}, expected ${META.totalLine}`);
@@ -282,8 +282,8 @@ async function main() {
   ];
   for (const n of narrative) {
     await test(`Problems panel lists ${n.rule} on line ${n.line} (${n.why}) and the line has a squiggle`, async () => {
-      const rows = await until(`a ${n.rule} row in Problems for the report`, () => problems(n.rule), (rs) => rs.some((r) => r.code === n.rule && r.line === n.line));
-      const r = rows.find((x) => x.code === n.rule && x.line === n.line);
+      const rows = await until(`a ${n.rule} row in Problems for the report`, () => problems(n.rule), (rs) => rs.some((r) => r.code === n.rule && r.line === n.line && r.file === REPORT));
+      const r = rows.find((x) => x.code === n.rule && x.line === n.line && x.file === REPORT);
       check(CJK.test(r.message), `message is not Chinese: ${r.message}`);
       for (const num of n.numbers) check(r.message.includes(num), `message does not mention ${num}: ${r.message}`);
       await closeProblems();
