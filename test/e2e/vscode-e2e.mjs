@@ -49,6 +49,11 @@ async function test(name, fn) {
   await page.keyboard.press('Escape').catch(() => {});
 }
 
+/** An extra screenshot in the middle of a scenario (the menu before it is used, …). */
+async function snap(what) {
+  await page.screenshot({ path: join(ART, `${String(shot).padStart(2, '0')}-${slug(what)}.png`) }).catch(() => {});
+}
+
 function check(cond, msg) {
   if (!cond) throw new Error(msg);
 }
@@ -363,6 +368,7 @@ async function main() {
     const rows = '.action-widget .monaco-list-row.action';
     const labels = await until('the quick-fix menu', () => page.locator(rows).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))), (ls) => ls.length > 0);
     check(labels.includes('改为 97'), `no "改为 97" in the quick-fix menu: ${JSON.stringify(labels)}`);
+    await snap('quick-fix menu');
     for (let i = 0; i < 10; i++) {
       if ((await page.locator(`${rows}.focused`).getAttribute('aria-label').catch(() => null)) === '改为 97') break;
       await page.keyboard.press('ArrowDown');
@@ -391,6 +397,7 @@ async function main() {
     await openFile(DRAFT2);
     await gotoLine(META.totalLine);
     await waitSquiggle(META.totalLine);
+    await snap('second draft before fix-all on save');
     await page.keyboard.press('Control+S'); // settings.json: editor.codeActionsOnSave {"source.fixAll.nianbao": "explicit"}
     await until('the draft to be saved with fixes', () => readFileSync(draftPath, 'utf8'), (t) => t !== draftOriginal);
     await until('the editor to be saved (no dirty marker)', () => page.locator('.tab.active').getAttribute('class'), (c) => !c.includes('dirty'));
