@@ -61,7 +61,9 @@ export class Workspace {
     const none: DocState = { checked: false, status: 'disabled', analysis: EMPTY, options, findings: [], errors: [] };
     if (!settings.enable) return none;
     const lang = doc.languageId;
-    if (lang !== 'gov-report' && !(lang === 'plaintext' && settings.plaintext !== 'never')) return none;
+    // Plain text: VS Code says "plaintext", other editors often "text".
+    const plain = lang === 'plaintext' || lang === 'text';
+    if (lang !== 'gov-report' && !(plain && settings.plaintext !== 'never')) return none;
     const text = doc.getText();
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > settings.maxDocumentSize) {
@@ -80,7 +82,7 @@ export class Workspace {
       };
       return { ...none, status: 'too-large', findings: [notice] };
     }
-    const force = lang === 'plaintext' && settings.plaintext === 'always';
+    const force = plain && settings.plaintext === 'always';
     if (force) options.assumeReport = true;
     const analysis = analyze(text, options);
     if (!analysis.isReport && !force) return { ...none, status: 'not-report', errors: analysis.errors };
