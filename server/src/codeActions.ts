@@ -19,6 +19,13 @@ export interface ActionContext {
   locale: Locale;
   /** Whether ignore entries can be written for this document (a file on disk). */
   canIgnore: boolean;
+  /** Whether the client resolves edits lazily (codeAction/resolve): fix-all edits are then computed only when chosen. */
+  lazy: boolean;
+}
+
+/** What a lazily resolved fix-all action carries until it is chosen. */
+export interface FixAllData {
+  fixAll: { uri: string; rule?: string };
 }
 
 function wants(only: string[] | undefined, kind: string): boolean {
@@ -63,15 +70,8 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
       const sameRule = ctx.analysis.findings.filter((x) => x.rule === f.rule && x.fixes.some((y) => y.isPreferred && y.stage !== 'never'));
       if (!rulesDone.has(f.rule) && sameRule.length > 1) {
         rulesDone.add(f.rule);
-        const edits = fixAllEdits(ctx, f.rule);
-        if (edits.length) {
-          actions.push({
-            title: L({ zh: `修复本文件中所有 ${f.rule} 问题`, en: `Fix all ${f.rule} problems in this file` }),
-            kind: CodeActionKind.QuickFix,
-            diagnostics: params.context.diagnostics.filter((x) => (x.data as DiagnosticData | undefined)?.rule === f.rule),
-            edit: { changes: { [uri]: edits } },
-          });
-        }
+        const action = fixAllAction(ctx, L({ zh: `修复本文件中所有 ${f.rule} 问题`, en: `Fix all ${f.rule} problems in this file` }), CodeActionKind.QuickFix, f.rule);
+        if (action) actions.push({ ...action, diagnostics: params.context.diagnostics.filter((x) => (x.data as DiagnosticData | undefined)?.rule === f.rule) });
       }
       if (ctx.canIgnore) {
         const note = ctx.doc.getText().slice(f.span.start, f.span.end);
@@ -99,15 +99,27 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
     }
   }
 
-  if (wants(only, FIX_ALL_KIND) && (only || ctx.analysis.findings.some((f) => f.fixes.some((x) => x.isPreferred && x.stage !== 'never')))) {
-    const edits = fixAllEdits(ctx);
-    if (edits.length) {
-      actions.push({
-        title: L({ zh: '修复所有可自动修复的问题(nianbao)', en: 'Fix all auto-fixable problems (nianbao)' }),
-        kind: FIX_ALL_KIND,
-        edit: { changes: { [uri]: edits } },
-      });
-    }
+  const fixable = ctx.analysis.findings.some((f) => f.fixes.some((x) => x.isPreferred && x.stage !== 'never'));
+  if (wants(only, FIX_ALL_KIND) && fixable) {
+    const action = fixAllAction(ctx, L({ zh: '修复所有可自动修复的问题(nianbao)', en: 'Fix all auto-fixable problems (nianbao)' }), FIX_ALL_KIND);
+    if (action) actions.push(action);
   }
   return actions;
+}
+
+/** A fix-all action: its edit now, or (lazy clients) data to compute it with on resolve. */
+function fixAllAction(ctx: ActionContext, title: string, kind: string, rule?: string): CodeAction | undefined {
+  if (ctx.lazy) {
+    const data: FixAllData = { fixAll: { uri: ctx.doc.uri, ...(rule ? { rule } : {}) } };
+    return { title, kind, data };
+  }
+  const edits = fixAllEdits(ctx, rule);
+  return edits.length ? { title, kind, edit: { changes: { [ctx.doc.uri]: edits } } } : undefined;
+}
+
+/** Fills in the edit of a lazily returned fix-all action. */
+export function resolveFixAll(ctx: ActionContext, action: CodeAction): CodeAction {
+  const data = (action.data as FixAllData | undefined)?.fixAll;
+  if (!data) return action;
+  return { ...action, edit: { changes: { [ctx.doc.uri]: fixAllEdits(ctx, data.rule) } } };
 }

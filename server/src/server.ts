@@ -15,7 +15,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions, fixAllEdits, CMD_IGNORE, CMD_IGNORE_RULE, CMD_OPEN_DOC, FIX_ALL_KIND } from './codeActions';
+import { codeActions, fixAllEdits, resolveFixAll, CMD_IGNORE, CMD_IGNORE_RULE, CMD_OPEN_DOC, FIX_ALL_KIND, type FixAllData } from './codeActions';
 import { Ignores } from './ignores';
 import { IGNORE_FILE } from './io/ignoreFile';
 import { toDiagnostic } from './convert';
@@ -52,6 +52,7 @@ const workspace = new Workspace(index, ignores);
 const timers = new Map<string, NodeJS.Timeout>();
 let folders: string[] = [];
 let watchFiles = false;
+let lazyEdits = false;
 
 function stateOf(doc: TextDocument, settings: Settings) {
   return workspace.state(doc, settings);
@@ -101,12 +102,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientLocale = params.locale;
   configPull = !!params.capabilities.workspace?.configuration;
   watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  lazyEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
   folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   ignores.folders = folders;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
       executeCommandProvider: { commands: [CMD_FIX_ALL, CMD_OPEN_DOC, CMD_IGNORE, CMD_IGNORE_RULE] },
       hoverProvider: true,
       documentSymbolProvider: { label: 'nianbao' },
@@ -169,6 +171,7 @@ const actionContext = (c: NonNullable<Awaited<ReturnType<typeof checked>>>) => (
   options: c.st.options,
   locale: c.locale,
   canIgnore: ignores.canWrite(c.doc.uri),
+  lazy: lazyEdits,
 });
 
 connection.onCodeAction(async (params) => {
@@ -178,6 +181,12 @@ connection.onCodeAction(async (params) => {
   return params.context.diagnostics
     .filter((d) => d.source === 'nianbao' && typeof d.code === 'string')
     .map((d) => ({ title: `nianbao: ${d.code}`, kind: 'quickfix', diagnostics: [d], command: { title: 'Show documentation', command: CMD_OPEN_DOC, arguments: [d.code] } }));
+});
+
+connection.onCodeActionResolve(async (action) => {
+  const uri = (action.data as FixAllData | undefined)?.fixAll?.uri;
+  const c = uri ? await checked(uri) : undefined;
+  return c ? resolveFixAll(actionContext(c), action) : action;
 });
 
 connection.onExecuteCommand(async (params) => {

@@ -77,6 +77,25 @@ describe('language server over stdio', function () {
     assert.deepEqual(await ask(), []);
   });
 
+  it('a client that resolves edits lazily gets fix-all actions without edits, filled in on codeAction/resolve', async () => {
+    const { CodeActionResolveRequest } = await import('vscode-languageserver-protocol/node');
+    client = new LspClient({ settings: { debounceMs: 0 } });
+    await client.initialize({
+      capabilities: { workspace: { configuration: true }, textDocument: { codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } } },
+    });
+    const text = badReport();
+    await client.open(URI, text);
+    await client.diagnostics(URI, (p) => p.diagnostics.length > 0);
+    const [action] = (await client.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.nianbao'] },
+    })) as CodeAction[];
+    assert.equal(action.edit, undefined);
+    const resolved = await client.conn.sendRequest(CodeActionResolveRequest.type, action);
+    assert.equal(applyTextEdits(text, resolved.edit!.changes![URI]), goodReport());
+  });
+
   it('leaves plaintext that is not a report alone, and checks plaintext reports in auto mode', async () => {
     client = new LspClient({ settings: { debounceMs: 0 } });
     await client.initialize();
