@@ -1,0 +1,48 @@
+/**
+ * Profiling aid: analyses one benchmark document repeatedly under the V8 CPU profiler and prints
+ * the functions with the most self time.
+ *   node bench/build.mjs && node bench/out/profile.js [bytes=1000000] [seconds=5]
+ */
+import { Session } from 'node:inspector';
+import { performance } from 'node:perf_hooks';
+import { analyze } from '../../server/src/core';
+import { baseReports, buildDoc } from './docs';
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount: number;
+  children?: number[];
+}
+
+const bytes = Number(process.argv[2] ?? 1_000_000);
+const seconds = Number(process.argv[3] ?? 5);
+const doc = buildDoc(baseReports(), bytes);
+for (let i = 0; i < 3; i++) analyze(doc.text);
+
+const session = new Session();
+session.connect();
+const post = (method: string, params?: object) =>
+  new Promise<any>((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
+
+(async () => {
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 100 });
+  await post('Profiler.start');
+  let runs = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < seconds * 1000) (analyze(doc.text), runs++);
+  const elapsed = performance.now() - t0;
+  const { profile } = await post('Profiler.stop');
+  const nodes: Node[] = profile.nodes;
+  const total = nodes.reduce((a, n) => a + n.hitCount, 0);
+  const self = new Map<string, number>();
+  for (const n of nodes) {
+    const f = n.callFrame;
+    const file = f.url.replace(/^.*\/(server|bench)\/src\//, '$1/');
+    const key = `${f.functionName || '(anonymous)'}  ${file}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + n.hitCount);
+  }
+  console.log(`${doc.bytes} bytes, ${runs} runs, ${(elapsed / runs).toFixed(2)} ms per analysis`);
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
+})();
