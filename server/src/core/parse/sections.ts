@@ -79,9 +79,17 @@ function findSubs(lines: readonly Line[], norm: string, from: number, to: number
 export function splitReports(lines: readonly Line[], norm: string, cuts: readonly number[]): Report[] {
   const hits = findHeadings(lines, norm);
   const groups: HeadingHit[][] = [];
+  // Whether the current group has a heading after section 一 (kept as a flag: rescanning the group
+  // for every heading is quadratic in a file of thousands of headings).
+  let later = false;
   for (const h of hits) {
-    if (groups.length === 0 || (h.num === 1 && groups[groups.length - 1].some((x) => x.num >= 2))) groups.push([h]);
-    else groups[groups.length - 1].push(h);
+    if (groups.length === 0 || (h.num === 1 && later)) {
+      groups.push([h]);
+      later = h.num >= 2;
+    } else {
+      groups[groups.length - 1].push(h);
+      later ||= h.num >= 2;
+    }
   }
   if (groups.length === 0) groups.push([]);
 
