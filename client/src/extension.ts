@@ -5,6 +5,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { Preview } from './preview';
+import { StatusBar } from './status';
 
 let client: LanguageClient | undefined;
 
@@ -32,6 +34,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('nianbao.showOutput', () => client?.outputChannel.show()),
   );
+  const preview = new Preview(client);
+  const status = new StatusBar(client);
+  status.onDidChange((uri) => preview.refresh(uri));
+  context.subscriptions.push(preview, status, vscode.commands.registerCommand('nianbao.showPreview', (uri?: vscode.Uri) => preview.show(uri)));
   await client.start();
 }
 

@@ -4,8 +4,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, fixAll, type Locale } from './core';
+import { analyze, fixAll, parseReport, type Locale, type OtherReport } from './core';
 import { readReport } from './io/files';
+import { findIgnoreFile, ignoreFor, readIgnore } from './io/ignoreFile';
+import { resolve } from 'node:path';
 import { renderJson, renderSarif, renderText, type FileResult } from './output';
 
 const USAGE = `usage: nianbao check [--format text|json|sarif] [--fix] [--locale zh|en] FILE...
@@ -70,11 +72,23 @@ export function main(argv: string[]): number {
     return { path, error: r.reason };
   });
 
+  // Every file is another's "other report" for the cross-year checks.
+  const others = (self: string): OtherReport[] =>
+    inputs.filter((x) => x.path !== self && x.text !== undefined).map((x) => ({ uri: x.path, text: x.text!, model: parseReport(x.text!).model }));
+  // Findings recorded in the nearest .nianbao-ignore.json above each file.
+  const ignored = (path: string) => {
+    const abs = resolve(path);
+    const file = findIgnoreFile(abs);
+    return file ? ignoreFor(file, readIgnore(file, (m) => process.stderr.write(`nianbao: ignore file ${m}\n`)), abs) : undefined;
+  };
+  const docs = new Map(inputs.map((x) => [x.path, TextDocument.create('file:///', 'plaintext', 0, x.text ?? '')]));
+
   const results: FileResult[] = inputs.map((input) => {
-    if (input.text === undefined) return { path: input.path, isReport: false, findings: [], doc: TextDocument.create('file:///', 'plaintext', 0, ''), error: input.error };
+    if (input.text === undefined) return { path: input.path, isReport: false, findings: [], doc: docs.get(input.path)!, error: input.error };
+    const options = { others: others(input.path), ignore: ignored(input.path) };
     let text = input.text;
     if (args.fix) {
-      const fixed = fixAll(text).text;
+      const fixed = fixAll(text, options).text;
       if (fixed !== text) {
         try {
           writeFileSync(input.path, fixed);
@@ -85,12 +99,13 @@ export function main(argv: string[]): number {
         }
       }
     }
-    const a = analyze(text);
+    const a = analyze(text, options);
     for (const err of a.errors) process.stderr.write(`nianbao: internal error in ${input.path}: ${err}\n`);
     return { path: input.path, isReport: a.isReport, findings: a.findings, doc: TextDocument.create('file:///', 'plaintext', 0, text) };
   });
 
-  const out = args.format === 'json' ? renderJson(results, args.locale) : args.format === 'sarif' ? renderSarif(results, args.locale) : renderText(results, args.locale);
+  const docOf = (path: string) => docs.get(path);
+  const out = args.format === 'json' ? renderJson(results, args.locale, docOf) : args.format === 'sarif' ? renderSarif(results, args.locale, docOf) : renderText(results, args.locale);
   process.stdout.write(out);
   if (unreadable) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;

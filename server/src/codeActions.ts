@@ -9,12 +9,16 @@ import { diffEdits, pick, toTextEdit, type DiagnosticData } from './convert';
 
 export const FIX_ALL_KIND = 'source.fixAll.nianbao';
 export const CMD_OPEN_DOC = 'nianbao.openRuleDoc';
+export const CMD_IGNORE = 'nianbao.ignoreFinding';
+export const CMD_IGNORE_RULE = 'nianbao.ignoreRuleInFile';
 
 export interface ActionContext {
   doc: TextDocument;
   analysis: Analysis;
   options: AnalyzeOptions;
   locale: Locale;
+  /** Whether ignore entries can be written for this document (a file on disk). */
+  canIgnore: boolean;
 }
 
 function wants(only: string[] | undefined, kind: string): boolean {
@@ -68,6 +72,23 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
             edit: { changes: { [uri]: edits } },
           });
         }
+      }
+      if (ctx.canIgnore) {
+        const note = ctx.doc.getText().slice(f.span.start, f.span.end);
+        actions.push(
+          {
+            title: L({ zh: '忽略此问题(记入 .nianbao-ignore.json)', en: 'Ignore this problem (recorded in .nianbao-ignore.json)' }),
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [d],
+            command: { title: 'Ignore', command: CMD_IGNORE, arguments: [uri, f.rule, f.fingerprint, `${pick(f.message, 'zh')} [${note}]`] },
+          },
+          {
+            title: L({ zh: `在本文件中忽略 ${f.rule}`, en: `Ignore ${f.rule} in this file` }),
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [d],
+            command: { title: 'Ignore rule in file', command: CMD_IGNORE_RULE, arguments: [uri, f.rule] },
+          },
+        );
       }
       actions.push({
         title: L({ zh: `查看规则说明:${f.rule}`, en: `Show documentation for ${f.rule}` }),

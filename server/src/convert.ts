@@ -35,6 +35,8 @@ export interface ConvertOptions {
   docUri: (rule: string) => string;
   /** The document's own URI, for related information in the same file. */
   uri: string;
+  /** Other files that related information may point into, by URI. */
+  others?: (uri: string) => TextDocument | undefined;
 }
 
 export function toDiagnostic(doc: TextDocument, f: Finding, o: ConvertOptions): Diagnostic {
@@ -46,10 +48,10 @@ export function toDiagnostic(doc: TextDocument, f: Finding, o: ConvertOptions): 
     codeDescription: { href: o.docUri(f.rule) },
     source: SOURCE,
     message: pick(f.message, o.locale),
-    relatedInformation: f.related.map((r) => ({
-      location: { uri: o.uri, range: toRange(doc, r.span) },
-      message: pick(r.message, o.locale),
-    })),
+    relatedInformation: f.related.flatMap((r) => {
+      const target = r.uri ? o.others?.(r.uri) : doc;
+      return target ? [{ location: { uri: r.uri ?? o.uri, range: toRange(target, r.span) }, message: pick(r.message, o.locale) }] : [];
+    }),
     data,
   };
 }

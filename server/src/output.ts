@@ -1,6 +1,6 @@
 /** CLI output formats: text (path:line:col severity rule message), JSON and SARIF 2.1.0. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { RULES, type Finding, type Locale } from './core';
+import { RULES, type Finding, type Locale, type Related } from './core';
 import { fixToJson, pick, toRange } from './convert';
 import { ruleDocUri } from './docs';
 
@@ -23,7 +23,13 @@ export function renderText(results: FileResult[], locale: Locale): string {
   return lines.length ? lines.join('\n') + '\n' : '';
 }
 
-export function renderJson(results: FileResult[], locale: Locale): string {
+/** A related location: in the file itself, or (cross-year) in another file given on the command line. */
+function relatedAt(r: FileResult, x: Related, docOf: (path: string) => TextDocument | undefined) {
+  const doc = x.uri ? docOf(x.uri) : r.doc;
+  return doc && { path: x.uri ?? r.path, doc };
+}
+
+export function renderJson(results: FileResult[], locale: Locale, docOf: (path: string) => TextDocument | undefined): string {
   const files = results.map((r) => ({
     path: r.path,
     isReport: r.isReport,
@@ -33,7 +39,10 @@ export function renderJson(results: FileResult[], locale: Locale): string {
       severity: f.severity,
       message: pick(f.message, locale),
       range: toRange(r.doc, f.span),
-      related: f.related.map((x) => ({ range: toRange(r.doc, x.span), message: pick(x.message, locale) })),
+      related: f.related.flatMap((x) => {
+        const at = relatedAt(r, x, docOf);
+        return at ? [{ ...(x.uri ? { path: at.path } : {}), range: toRange(at.doc, x.span), message: pick(x.message, locale) }] : [];
+      }),
       fixes: f.fixes.map((x) => fixToJson(r.doc, x, locale)),
     })),
   }));
@@ -42,7 +51,7 @@ export function renderJson(results: FileResult[], locale: Locale): string {
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
-export function renderSarif(results: FileResult[], locale: Locale): string {
+export function renderSarif(results: FileResult[], locale: Locale, docOf: (path: string) => TextDocument | undefined): string {
   const region = (doc: TextDocument, span: { start: number; end: number }) => {
     const r = toRange(doc, span);
     return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
@@ -70,11 +79,10 @@ export function renderSarif(results: FileResult[], locale: Locale): string {
             level: LEVEL[f.severity],
             message: { text: pick(f.message, locale) },
             locations: [{ physicalLocation: { artifactLocation: { uri: r.path }, region: region(r.doc, f.span) } }],
-            relatedLocations: f.related.map((x, id) => ({
-              id,
-              message: { text: pick(x.message, locale) },
-              physicalLocation: { artifactLocation: { uri: r.path }, region: region(r.doc, x.span) },
-            })),
+            relatedLocations: f.related.flatMap((x, id) => {
+              const at = relatedAt(r, x, docOf);
+              return at ? [{ id, message: { text: pick(x.message, locale) }, physicalLocation: { artifactLocation: { uri: at.path }, region: region(at.doc, x.span) } }] : [];
+            }),
             fixes: f.fixes.map((x) => ({
               description: { text: pick(x.title, locale) },
               artifactChanges: [

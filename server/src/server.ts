@@ -9,15 +9,24 @@ import {
   TextDocumentSyncKind,
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions, fixAllEdits, CMD_OPEN_DOC, FIX_ALL_KIND } from './codeActions';
+import { codeActions, fixAllEdits, CMD_IGNORE, CMD_IGNORE_RULE, CMD_OPEN_DOC, FIX_ALL_KIND } from './codeActions';
+import { Ignores } from './ignores';
+import { IGNORE_FILE } from './io/ignoreFile';
 import { toDiagnostic } from './convert';
 import { ruleDocUri } from './docs';
+import { PREVIEW_REQUEST, renderPreview, type PreviewParams, type PreviewResult } from './features/preview';
+import { STATUS_NOTIFICATION, statusOf } from './features/status';
+import { hover } from './features/hover';
+import { documentSymbols, foldingRanges } from './features/symbols';
 import { DEFAULTS, resolveLocale, sanitize, type Settings } from './settings';
-import { Workspace, type DocState } from './workspace';
+import { Workspace } from './workspace';
+import { ReportIndex, REPORT_GLOB } from './reportIndex';
 
 const CMD_FIX_ALL = 'nianbao.applyFixAll';
 
@@ -37,11 +46,20 @@ function settingsFor(uri: string): Promise<Settings> {
   return s;
 }
 
-const workspace = new Workspace();
+const index = new ReportIndex();
+const ignores = new Ignores((msg) => connection.console.error(`nianbao: ignore file ${msg}`));
+const workspace = new Workspace(index, ignores);
 const timers = new Map<string, NodeJS.Timeout>();
+let folders: string[] = [];
+let watchFiles = false;
 
-function stateOf(doc: TextDocument, settings: Settings): DocState {
+function stateOf(doc: TextDocument, settings: Settings) {
   return workspace.state(doc, settings);
+}
+
+/** Re-checks the other open documents (their cross-year checks read this one). */
+function revalidateOthers(except?: string): void {
+  for (const d of documents.all()) if (d.uri !== except) schedule(d);
 }
 
 async function validate(uri: string, version: number): Promise<void> {
@@ -52,9 +70,17 @@ async function validate(uri: string, version: number): Promise<void> {
   if (!current || current.version !== version) return; // stale: a newer change is scheduled
   const st = stateOf(current, settings);
   const locale = resolveLocale(settings.locale, clientLocale);
-  const diagnostics = st.findings.map((f) => toDiagnostic(current, f, { locale, docUri: ruleDocUri, uri }));
+  const others = (u: string) => {
+    const d = documents.get(u);
+    if (d) return d;
+    const o = st.options.others?.find((x) => x.uri === u);
+    return o && TextDocument.create(u, 'plaintext', 0, o.text);
+  };
+  const diagnostics = st.findings.map((f) => toDiagnostic(current, f, { locale, docUri: ruleDocUri, uri, others }));
   for (const e of st.errors) connection.console.error(`nianbao: ${uri}: ${e}`);
   connection.sendDiagnostics({ uri, version, diagnostics });
+  if (st.othersChanged) revalidateOthers(uri);
+  void connection.sendNotification(STATUS_NOTIFICATION, statusOf(uri, st));
 }
 
 function schedule(doc: TextDocument, immediate = false): void {
@@ -74,11 +100,17 @@ function schedule(doc: TextDocument, immediate = false): void {
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientLocale = params.locale;
   configPull = !!params.capabilities.workspace?.configuration;
+  watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  ignores.folders = folders;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
-      executeCommandProvider: { commands: [CMD_FIX_ALL, CMD_OPEN_DOC] },
+      executeCommandProvider: { commands: [CMD_FIX_ALL, CMD_OPEN_DOC, CMD_IGNORE, CMD_IGNORE_RULE] },
+      hoverProvider: true,
+      documentSymbolProvider: { label: 'nianbao' },
+      foldingRangeProvider: true,
     },
     serverInfo: { name: 'nianbao' },
   };
@@ -86,6 +118,24 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (configPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
+  if (watchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: REPORT_GLOB }, { globPattern: `**/${IGNORE_FILE}` }] });
+  }
+  // Other reports of the workspace, for the cross-year checks.
+  setTimeout(() => {
+    index.scan(folders);
+    revalidateOthers();
+  }, 0);
+});
+
+connection.onDidChangeWatchedFiles((p) => {
+  const before = `${index.generation}/${ignores.generation}`;
+  for (const c of p.changes) {
+    if (c.uri.endsWith(`/${IGNORE_FILE}`)) ignores.changed();
+    else if (c.type === FileChangeType.Deleted) index.remove(c.uri);
+    else index.load(c.uri);
+  }
+  if (`${index.generation}/${ignores.generation}` !== before) revalidateOthers();
 });
 
 connection.onDidChangeConfiguration(() => {
@@ -104,27 +154,67 @@ documents.onDidClose((e) => {
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
-connection.onCodeAction(async (params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
-  const settings = await settingsFor(doc.uri);
+/** The analysis of an open, checked document, with the message locale; undefined otherwise. */
+async function checked(uri: string) {
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  const settings = await settingsFor(uri);
   const st = stateOf(doc, settings);
-  if (!st.checked) return [];
-  return codeActions({ doc, analysis: st.analysis, options: st.options, locale: resolveLocale(settings.locale, clientLocale) }, params);
+  return st.checked ? { doc, st, locale: resolveLocale(settings.locale, clientLocale) } : undefined;
+}
+
+const actionContext = (c: NonNullable<Awaited<ReturnType<typeof checked>>>) => ({
+  doc: c.doc,
+  analysis: c.st.analysis,
+  options: c.st.options,
+  locale: c.locale,
+  canIgnore: ignores.canWrite(c.doc.uri),
+});
+
+connection.onCodeAction(async (params) => {
+  const c = await checked(params.textDocument.uri);
+  return c ? codeActions(actionContext(c), params) : [];
 });
 
 connection.onExecuteCommand(async (params) => {
-  if (params.command === CMD_OPEN_DOC && typeof params.arguments?.[0] === 'string') {
-    await connection.window.showDocument({ uri: ruleDocUri(params.arguments[0]), takeFocus: true });
-  } else if (params.command === CMD_FIX_ALL && typeof params.arguments?.[0] === 'string') {
-    const doc = documents.get(params.arguments[0]);
-    if (!doc) return;
-    const settings = await settingsFor(doc.uri);
-    const st = stateOf(doc, settings);
-    if (!st.checked) return;
-    const edits = fixAllEdits({ doc, analysis: st.analysis, options: st.options, locale: 'zh' });
-    if (edits.length) await connection.workspace.applyEdit({ label: 'nianbao: fix all', edit: { changes: { [doc.uri]: edits } } });
+  const arg = params.arguments?.[0];
+  if (typeof arg !== 'string') return;
+  if (params.command === CMD_OPEN_DOC) {
+    await connection.window.showDocument({ uri: ruleDocUri(arg), takeFocus: true });
+  } else if (params.command === CMD_IGNORE || params.command === CMD_IGNORE_RULE) {
+    const [, rule, fingerprint, note] = params.arguments ?? [];
+    if (typeof rule !== 'string') return;
+    try {
+      ignores.add(arg, rule, params.command === CMD_IGNORE && typeof fingerprint === 'string' ? fingerprint : undefined, typeof note === 'string' ? note : undefined);
+    } catch (e) {
+      void connection.window.showErrorMessage(`nianbao: ${(e as Error).message}`);
+    }
+    revalidateOthers();
+  } else if (params.command === CMD_FIX_ALL) {
+    const c = await checked(arg);
+    const edits = c ? fixAllEdits(actionContext(c)) : [];
+    if (edits.length) await connection.workspace.applyEdit({ label: 'nianbao: fix all', edit: { changes: { [arg]: edits } } });
   }
+});
+
+connection.onHover(async (p) => {
+  const c = await checked(p.textDocument.uri);
+  return c ? hover(c.doc, c.st.analysis, p.position, c.locale, c.st.options.others) : null;
+});
+
+connection.onDocumentSymbol(async (p) => {
+  const c = await checked(p.textDocument.uri);
+  return c ? documentSymbols(c.doc, c.st.analysis.model, c.locale) : [];
+});
+
+connection.onFoldingRanges(async (p) => {
+  const c = await checked(p.textDocument.uri);
+  return c ? foldingRanges(c.doc, c.st.analysis.model) : [];
+});
+
+connection.onRequest(PREVIEW_REQUEST, async (p: PreviewParams): Promise<PreviewResult | null> => {
+  const c = await checked(p.uri);
+  return c ? { uri: c.doc.uri, version: c.doc.version, html: renderPreview(c.st.analysis, c.locale) } : null;
 });
 
 documents.listen(connection);

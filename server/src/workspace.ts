@@ -2,10 +2,14 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type AnalyzeOptions, type Analysis, type Finding } from './core';
 import type { Settings } from './settings';
+import type { ReportIndex } from './reportIndex';
+import type { Ignores } from './ignores';
 
 export interface DocState {
   /** Whether the document was analysed at all (enabled, right language, recognised, small enough). */
   checked: boolean;
+  /** Why it was or was not checked, for the status bar. */
+  status: 'report' | 'not-report' | 'disabled' | 'too-large';
   analysis: Analysis;
   options: AnalyzeOptions;
   /** What is published: the analysis' findings, or the one "too large" notice. */
@@ -13,21 +17,39 @@ export interface DocState {
   errors: string[];
 }
 
-const EMPTY: Analysis = { isReport: false, model: { norm: '', reports: [], duplicates: [], isReport: false }, lines: [], findings: [], errors: [] };
+const EMPTY: Analysis = { isReport: false, model: { norm: '', reports: [], duplicates: [], isReport: false }, lines: [], findings: [], notes: [], errors: [] };
 
 export class Workspace {
-  private cache = new Map<string, { version: number; settings: Settings; state: DocState }>();
+  private cache = new Map<string, { version: number; settings: Settings; generation: string; state: DocState }>();
 
-  state(doc: TextDocument, settings: Settings): DocState {
+  constructor(
+    private index: ReportIndex,
+    private ignores: Ignores,
+  ) {}
+
+  private generation(): string {
+    return `${this.index.generation}/${this.ignores.generation}`;
+  }
+
+  /**
+   * The analysis of a document, cached by version, settings and the generations of the report
+   * index and the ignore files. The
+   * document is then recorded in the index; `othersChanged` says whether that changed what
+   * other documents' cross-year checks see.
+   */
+  state(doc: TextDocument, settings: Settings): DocState & { othersChanged: boolean } {
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.settings === settings) return hit.state;
+    if (hit && hit.version === doc.version && hit.settings === settings && hit.generation === this.generation()) return { ...hit.state, othersChanged: false };
     const state = this.compute(doc, settings);
-    this.cache.set(doc.uri, { version: doc.version, settings, state });
-    return state;
+    const othersChanged = state.checked && this.index.setOpen(doc.uri, doc.getText(), state.analysis.model);
+    // The document's own change does not invalidate its own analysis.
+    this.cache.set(doc.uri, { version: doc.version, settings, generation: this.generation(), state });
+    return { ...state, othersChanged };
   }
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.index.closeDocument(uri);
   }
 
   clear(): void {
@@ -35,8 +57,8 @@ export class Workspace {
   }
 
   private compute(doc: TextDocument, settings: Settings): DocState {
-    const options: AnalyzeOptions = { severity: settings.rules };
-    const none: DocState = { checked: false, analysis: EMPTY, options, findings: [], errors: [] };
+    const options: AnalyzeOptions = { severity: settings.rules, others: this.index.others(doc.uri), ignore: this.ignores.forDoc(doc.uri) };
+    const none: DocState = { checked: false, status: 'disabled', analysis: EMPTY, options, findings: [], errors: [] };
     if (!settings.enable) return none;
     const lang = doc.languageId;
     if (lang !== 'gov-report' && !(lang === 'plaintext' && settings.plaintext !== 'never')) return none;
@@ -55,12 +77,12 @@ export class Workspace {
         fixes: [],
         fingerprint: 'too-large',
       };
-      return { ...none, findings: [notice] };
+      return { ...none, status: 'too-large', findings: [notice] };
     }
     const force = lang === 'plaintext' && settings.plaintext === 'always';
     if (force) options.assumeReport = true;
     const analysis = analyze(text, options);
-    if (!analysis.isReport && !force) return { ...none, errors: analysis.errors };
-    return { checked: true, analysis, options, findings: analysis.findings, errors: analysis.errors };
+    if (!analysis.isReport && !force) return { ...none, status: 'not-report', errors: analysis.errors };
+    return { checked: true, status: analysis.isReport ? 'report' : 'not-report', analysis, options, findings: analysis.findings, errors: analysis.errors };
   }
 }

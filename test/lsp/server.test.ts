@@ -106,6 +106,14 @@ describe('language server over stdio', function () {
     assert.match(p.diagnostics[0].message, /^\(7\) total · natural persons is 116, but items/);
   });
 
+  it('the nianbao.locale setting overrides the client locale', async () => {
+    client = new LspClient({ settings: { debounceMs: 0, locale: 'zh' }, locale: 'en-US' });
+    await client.initialize();
+    await client.open(URI, badReport());
+    const p = await client.diagnostics(URI, (x) => x.diagnostics.length > 0);
+    assert.match(p.diagnostics[0].message, /^\(七\)总计·自然人 为 116/);
+  });
+
   it('drops stale versions: only the latest text is reported', async () => {
     client = new LspClient({ settings: { debounceMs: 50 } });
     await client.initialize();
@@ -122,5 +130,32 @@ describe('language server over stdio', function () {
     await client.conn.sendRequest(ExecuteCommandRequest.type, { command: 'nianbao.openRuleDoc', arguments: ['table3-group-sum'] });
     assert.equal(client.shown.length, 1);
     assert.match(client.shown[0].uri, /docs\/rules\/table3-group-sum\.md$/);
+  });
+});
+
+describe('language server: hover, outline, folding', function () {
+  this.timeout(20000);
+  let client: LspClient;
+  afterEach(async () => client && (await client.stop()));
+
+  it('hovers a broken total with its arithmetic, lists symbols and folding ranges', async () => {
+    const { HoverRequest, DocumentSymbolRequest, FoldingRangeRequest } = await import('vscode-languageserver-protocol/node');
+    client = new LspClient({ settings: { debounceMs: 0 } });
+    const init = await client.initialize();
+    assert.ok(init.capabilities.hoverProvider && init.capabilities.documentSymbolProvider && init.capabilities.foldingRangeProvider);
+    const text = badReport();
+    await client.open(URI, text);
+    const pub = await client.diagnostics(URI, (p) => p.diagnostics.length > 0);
+    const h = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: pub.diagnostics[0].range.start });
+    const value = (h!.contents as { value: string }).value;
+    assert.match(value, /^\*\*表二 \(七\)总计·自然人 = 116\*\*/);
+    assert.match(value, /= 118,\(七\)总计 \\\[116\\\]/);
+    const symbols = (await client.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: URI } })) as { name: string; children?: { name: string }[] }[];
+    assert.equal(symbols.length, 6);
+    assert.equal(symbols[0].name, '一、总体情况');
+    assert.equal(symbols[2].children![0].name, '表二 收到和处理政府信息公开申请情况');
+    const folds = await client.conn.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: URI } });
+    assert.ok(folds!.length >= 6);
+    assert.ok(folds!.every((f) => f.endLine > f.startLine));
   });
 });

@@ -6,7 +6,7 @@ import type { Edit, Fix, FixStage } from './types';
 const FULL_DIGIT = /[\uFF10-\uFF19]/;
 
 /** Writes a value in the style of the token it replaces (full-width digits stay full-width). */
-export function styled(raw: string, value: Dec | bigint | number): string {
+export function styled(raw: string, value: Dec | bigint | number | string): string {
   const s = typeof value === 'object' ? formatDec(value) : String(value);
   if (!FULL_DIGIT.test(raw)) return s;
   return s.replace(/[0-9.]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));

@@ -4,7 +4,7 @@
  */
 import { parse } from './parse/report';
 import { RULES } from './rules';
-import type { OtherReport, RuleContext } from './rules/rule';
+import type { Note, OtherReport, RuleContext } from './rules/rule';
 import type { Line } from './text/lines';
 import type { Model } from './model';
 import { applyFixes } from './fixes';
@@ -14,13 +14,16 @@ export * from './types';
 export type { Model } from './model';
 export { RULES, ruleById } from './rules';
 export { applyFixes } from './fixes';
-export type { OtherReport } from './rules/rule';
+export { explainAt, type Explanation } from './explain';
+export { outline, type OutlineNode, type OutlineKind } from './outline';
+export { parse as parseReport } from './parse/report';
+export type { OtherReport, Note } from './rules/rule';
 
 export interface AnalyzeOptions {
   /** Per-rule severity, or 'off'. */
   severity?: Readonly<Record<string, Severity | 'off'>>;
-  /** Fingerprints of findings the user chose to ignore, and rules ignored for this file. */
-  ignore?: { fingerprints?: readonly string[]; rules?: readonly string[] };
+  /** Findings the user chose to ignore (by rule and fingerprint), and rules ignored for this file. */
+  ignore?: { findings?: readonly { rule: string; fingerprint: string }[]; rules?: readonly string[] };
   /** Other reports in the workspace, for the cross-year checks. */
   others?: readonly OtherReport[];
   /** Check even when the text is not recognised as a report (plaintext mode "always"). */
@@ -32,6 +35,8 @@ export interface Analysis {
   model: Model;
   lines: Line[];
   findings: Finding[];
+  /** What each checked figure was compared with (for hovers), including consistent ones. */
+  notes: Note[];
   /** Internal failures (a rule that threw); the rest of the analysis still stands. */
   errors: string[];
 }
@@ -44,13 +49,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   try {
     parsed = parse(text);
   } catch (e) {
-    return { isReport: false, model: EMPTY_MODEL, lines: [], findings: [], errors: [`parse: ${String(e)}`] };
+    return { isReport: false, model: EMPTY_MODEL, lines: [], findings: [], notes: [], errors: [`parse: ${String(e)}`] };
   }
   const { model, lines } = parsed;
   const findings: Finding[] = [];
-  if (!model.isReport && !options.assumeReport) return { isReport: false, model, lines, findings, errors };
+  const notes: Note[] = [];
+  if (!model.isReport && !options.assumeReport) return { isReport: false, model, lines, findings, notes, errors };
 
-  const ignoredFp = new Set(options.ignore?.fingerprints ?? []);
+  const ignoredFp = new Set((options.ignore?.findings ?? []).map((x) => `${x.rule}\u0000${x.fingerprint}`));
   const ignoredRules = new Set(options.ignore?.rules ?? []);
   const memo = new Map<string, unknown>();
   for (const rule of RULES) {
@@ -63,12 +69,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       model,
       reports: model.reports.filter((r) => !r.duplicate),
       others: options.others ?? [],
+      note: (n) => notes.push(n),
       memo: <T>(key: string, compute: () => T): T => {
         if (!memo.has(key)) memo.set(key, compute());
         return memo.get(key) as T;
       },
       report: (f) => {
-        if (ignoredFp.has(f.fingerprint)) return;
+        if (ignoredFp.has(`${rule.id}\u0000${f.fingerprint}`)) return;
         findings.push({ ...f, rule: rule.id, severity: options.severity?.[rule.id] ? sev : f.severity ?? sev });
       },
     };
@@ -79,10 +86,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
-  return { isReport: model.isReport, model, lines, findings, errors };
+  notes.sort((a, b) => a.span.start - b.span.start);
+  return { isReport: model.isReport, model, lines, findings, notes, errors };
 }
 
-const STAGES: FixStage[] = ['table', 'narrative', 'percent'];
+const STAGES: FixStage[] = ['table', 'narrative', 'sum', 'percent'];
 
 export interface FixAllResult {
   text: string;
@@ -93,7 +101,8 @@ export interface FixAllResult {
 
 /**
  * Applies preferred fixes and re-analyses until nothing fixable is left (bounded): table totals
- * first, then narrative figures, then percentages, so each stage works on corrected numbers.
+ * first, then narrative figures, then narrative totals, then percentages, so each stage works on
+ * corrected numbers.
  */
 export function fixAll(text: string, options: AnalyzeOptions = {}, onlyRule?: string, maxRounds = 12): FixAllResult {
   let rounds = 0;

@@ -2,6 +2,7 @@
 import type { Dec } from './num/decimal';
 import type { SectionDef, T1RowId } from './template/format';
 import type { Span } from './types';
+import type { Narrative } from './narrative/extract';
 
 export interface Cell {
   span: Span;
@@ -85,6 +86,8 @@ export interface Report {
   t1?: Table1;
   t2?: Table2;
   t3?: Table3;
+  /** Figures in the prose and what they claim. */
+  narrative?: Narrative;
   /** True when this report is a repeated copy of an earlier one in the same file. */
   duplicate: boolean;
 }

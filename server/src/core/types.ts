@@ -20,8 +20,8 @@ export interface Edit {
   newText: string;
 }
 
-/** Fix-all applies stages in order: table totals, then narrative figures, then percentages. */
-export type FixStage = 'table' | 'narrative' | 'percent' | 'never';
+/** Fix-all applies stages in order: table totals, narrative figures, narrative totals, percentages. */
+export type FixStage = 'table' | 'narrative' | 'sum' | 'percent' | 'never';
 
 export interface Fix {
   title: Msg;
@@ -34,6 +34,8 @@ export interface Fix {
 export interface Related {
   span: Span;
   message: Msg;
+  /** The other file this points into (cross-year checks); absent for the analysed file. */
+  uri?: string;
 }
 
 export interface Finding {
@@ -45,8 +47,6 @@ export interface Finding {
   fixes: Fix[];
   /** Stable key of what the finding is about (rule, label, sentence), independent of line numbers. */
   fingerprint: string;
-  /** The file the finding points into, when it is not the analysed one (cross-year checks). */
-  uri?: string;
 }
 
 export function msg(zh: string, en: string): Msg {

@@ -81,3 +81,23 @@ export function percentOf(x: bigint, n: bigint, k: number): Dec {
   const units = (2n * num + n) / (2n * n);
   return { units, scale: k };
 }
+
+export function subDec(a: Dec, b: Dec): Dec {
+  return addDec(a, { units: -b.units, scale: b.scale });
+}
+
+export function absDec(a: Dec): Dec {
+  return a.units < 0n ? { units: -a.units, scale: a.scale } : a;
+}
+
+/** Whether |a − b| ≤ slack. */
+export function within(a: Dec, slack: Dec, b: Dec): boolean {
+  return cmpDec(absDec(subDec(a, b)), slack) <= 0;
+}
+
+/** d rounded half-up to k decimals (non-negative values). */
+export function roundDec(d: Dec, k: number): Dec {
+  if (d.scale <= k) return { units: d.units * pow10(k - d.scale), scale: k };
+  const div = pow10(d.scale - k);
+  return { units: (d.units * 2n + div) / (2n * div), scale: k };
+}

@@ -25,8 +25,8 @@ export function isProse(normLine: string): boolean {
   return normLine.includes('。');
 }
 
-/** Tokenises lines [from, to) of the region into groups of (label, numbers). */
-export function tokenize(lines: readonly Line[], text: string, norm: string, from: number, to: number): Group[] {
+/** Tokenises lines [from, to) of the region into groups of (label, numbers); marks the lines it read in `tableLines`. */
+export function tokenize(lines: readonly Line[], text: string, norm: string, from: number, to: number, tableLines?: Uint8Array): Group[] {
   const groups: Group[] = [];
   let label = '';
   let labelSpan: Span | undefined;
@@ -48,6 +48,7 @@ export function tokenize(lines: readonly Line[], text: string, norm: string, fro
     while ((m = re.exec(l))) if (!MD_RULE.test(m[0])) toks.push({ tok: m[0], start: line.start + m.index });
     // A number followed by a unit ("2023 年", "申请 21 件") means the line is wrapped prose.
     if (toks.some((t, i) => NUMBER.test(t.tok) && i + 1 < toks.length && UNIT_AFTER.test(toks[i + 1].tok))) continue;
+    if (tableLines) tableLines[li] = 1;
     for (const { tok, start } of toks) {
       const span = { start, end: start + tok.length };
       if (NUMBER.test(tok)) {

@@ -5,7 +5,9 @@ import type { DuplicateBlock, Model, Report } from '../model';
 import { alignT1, alignT2, alignT3, type Region } from './align';
 import { tokenize } from './cells';
 import { findDuplicates } from './duplicates';
-import { splitReports } from './sections';
+import { splitReports, PAGE_MARKER } from './sections';
+import { sentencesOf } from './sentences';
+import { extractNarrative } from '../narrative/extract';
 
 export interface Parsed {
   text: string;
@@ -64,6 +66,7 @@ export function parse(text: string): Parsed {
     const len = r.span.end - r.span.start;
     r.duplicate = len > 0 && insideBlocks(duplicates, r.span.start, r.span.end) >= 0.9 * len;
     if (r.duplicate) continue;
+    const tableLines = new Uint8Array(lines.length);
     const groupsOf = (from: number, to: number) => {
       const keep: [number, number][] = [];
       let s = from;
@@ -74,14 +77,28 @@ export function parse(text: string): Parsed {
         }
       }
       if (s < to) keep.push([s, to]);
-      return keep.flatMap(([a, b]) => tokenize(lines, text, norm, a, b));
+      return keep.flatMap(([a, b]) => tokenize(lines, text, norm, a, b, tableLines));
     };
-    const r2 = tableRegion(r, 2, lines, norm);
-    if (r2) r.t1 = alignT1(groupsOf(r2[0], r2[1]), r2[2]);
-    const r3 = tableRegion(r, 3, lines, norm);
-    if (r3) r.t2 = alignT2(groupsOf(r3[0], r3[1]), r3[2]);
-    const r4 = tableRegion(r, 4, lines, norm);
-    if (r4) r.t3 = alignT3(groupsOf(r4[0], r4[1]), r4[2]);
+    // A region without a single number has no table (reported as missing, not as unaligned).
+    const numbered = (reg: ReturnType<typeof tableRegion>) => {
+      if (!reg) return undefined;
+      const groups = groupsOf(reg[0], reg[1]);
+      return groups.some((g) => g.numbers.length) ? ([groups, reg[2]] as const) : undefined;
+    };
+    const g1 = numbered(tableRegion(r, 2, lines, norm));
+    if (g1) r.t1 = alignT1(...g1);
+    const g2 = numbered(tableRegion(r, 3, lines, norm));
+    if (g2) r.t2 = alignT2(...g2);
+    const g3 = numbered(tableRegion(r, 4, lines, norm));
+    if (g3) r.t3 = alignT3(...g3);
+
+    // Everything else of the report is prose.
+    const isMarker = (li: number) => PAGE_MARKER.test(norm.slice(lines[li].start, lines[li].end));
+    const prose: number[] = [];
+    for (let li = lineAt(lines, r.span.start); li < lines.length && lines[li].start < r.span.end; li++) {
+      if (!tableLines[li] && !skip(li) && !isMarker(li)) prose.push(li);
+    }
+    r.narrative = extractNarrative(sentencesOf(lines, norm, prose, isMarker));
   }
 
   const main = reports.find((r) => !r.duplicate) ?? reports[0];

@@ -5,8 +5,30 @@ import { rule as table2RowSum } from './table2-row-sum';
 import { rule as table2ColumnSum } from './table2-column-sum';
 import { rule as table2Balance } from './table2-balance';
 import { rule as table3GroupSum } from './table3-group-sum';
+import { rule as narrativeTableMismatch } from './narrative-table-mismatch';
+import { rule as narrativeSum } from './narrative-sum';
+import { rule as narrativePercentage } from './narrative-percentage';
+import { rule as duplicateContent } from './duplicate-content';
+import { rule as yearMismatch } from './year-mismatch';
+import { rule as missingSection } from './missing-section';
+import { rule as crossYearCarryover } from './cross-year-carryover';
+import { rule as crossYearValidDocs } from './cross-year-valid-docs';
 
-export const RULES: readonly Rule[] = [tableUnaligned, table2RowSum, table2ColumnSum, table2Balance, table3GroupSum];
+export const RULES: readonly Rule[] = [
+  tableUnaligned,
+  table2RowSum,
+  table2ColumnSum,
+  table2Balance,
+  table3GroupSum,
+  narrativeTableMismatch,
+  narrativeSum,
+  narrativePercentage,
+  duplicateContent,
+  yearMismatch,
+  missingSection,
+  crossYearCarryover,
+  crossYearValidDocs,
+];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

@@ -1,7 +1,7 @@
 /** A rule is a small object: metadata plus a check over the parsed model. */
 import type { Line } from '../text/lines';
 import type { Model, Report } from '../model';
-import type { Finding, Msg, Severity } from '../types';
+import type { Finding, Msg, Severity, Span } from '../types';
 
 export interface RuleMeta {
   id: string;
@@ -25,6 +25,19 @@ export interface RuleContext {
   memo<T>(key: string, compute: () => T): T;
   /** Other reports in the workspace (cross-year checks). */
   others: readonly OtherReport[];
+  /** Records what a checked figure was compared with, for hovers (consistent ones too). */
+  note(n: Note): void;
+}
+
+/** A checked figure: what it was compared with, where, and the arithmetic. */
+export interface Note {
+  span: Span;
+  rule: string;
+  ok: boolean;
+  /** Lines of explanation, e.g. "表二 (七)总计·总计 = 99", "79 ÷ 99 = 79.80%". */
+  lines: Msg[];
+  /** Where the compared values are. */
+  related: Span[];
 }
 
 export interface OtherReport {

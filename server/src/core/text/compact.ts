@@ -10,22 +10,33 @@ export interface Compact {
   map: Int32Array;
 }
 
-export function compact(norm: string, start: number, end: number): Compact {
-  const map = new Int32Array(end - start + 1);
-  let out = '';
+/** Compacts the concatenation of the given [start, end) ranges of `norm`. */
+export function compactRanges(norm: string, ranges: readonly (readonly [number, number])[]): Compact {
+  let total = 0;
+  for (const [a, b] of ranges) total += b - a;
+  const map = new Int32Array(total + 1);
+  const parts: string[] = [];
   let j = 0;
-  let runStart = start;
-  for (let i = start; i < end; i++) {
-    if (isSpace(norm.charCodeAt(i))) {
-      if (runStart < i) out += norm.slice(runStart, i);
-      runStart = i + 1;
-      continue;
+  let last = ranges.length ? ranges[ranges.length - 1][1] : 0;
+  for (const [a, b] of ranges) {
+    let runStart = a;
+    for (let i = a; i < b; i++) {
+      if (isSpace(norm.charCodeAt(i))) {
+        if (runStart < i) parts.push(norm.slice(runStart, i));
+        runStart = i + 1;
+        continue;
+      }
+      map[j++] = i;
     }
-    map[j++] = i;
+    if (runStart < b) parts.push(norm.slice(runStart, b));
+    last = b;
   }
-  if (runStart < end) out += norm.slice(runStart, end);
-  map[j] = end;
-  return { s: out, map: map.subarray(0, j + 1) };
+  map[j] = last;
+  return { s: parts.join(''), map: map.subarray(0, j + 1) };
+}
+
+export function compact(norm: string, start: number, end: number): Compact {
+  return compactRanges(norm, [[start, end]]);
 }
 
 /** Original span of compact range [a, b). */

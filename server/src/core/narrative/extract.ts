@@ -1,0 +1,173 @@
+/**
+ * Narrative figures of a report and what they claim: table restatements (claims), sums
+ * ("共 N…,其中 A…,B…"), and shares ("N 件,占 P%"). Pure extraction: evaluation against the
+ * tables is in ./evaluate.ts.
+ */
+import { scanNumbers, type NumToken } from '../parse/numbers';
+import type { Sentence } from '../parse/sentences';
+import { spanOf } from '../text/compact';
+import { PHRASES, type Phrase, type PhraseContext, type Target } from '../template/phrases';
+import type { Span } from '../types';
+
+export interface Figure {
+  tok: NumToken;
+  /** Original span of the digits. */
+  span: Span;
+  sentence: number;
+  /** The clause before the figure (quotes removed) and the text after its unit. */
+  clause: string;
+  after: string;
+  /** Parenthesis depth at the figure. */
+  depth: number;
+}
+
+export interface Claim {
+  fig: Figure;
+  phrase: Phrase;
+  target: Target;
+  /** The sentence hints that it covers a narrower body (本级, 政府办代表…). */
+  narrower: boolean;
+}
+
+export interface SumList {
+  total: Figure;
+  parts: Figure[];
+}
+
+export interface Share {
+  pct: Figure;
+  part: Figure;
+  /** Earlier figures of the sentence that state a total (candidate bases). */
+  totals: Figure[];
+}
+
+export interface Narrative {
+  sentences: Sentence[];
+  figures: Figure[];
+  claims: Claim[];
+  sums: SumList[];
+  shares: Share[];
+}
+
+const BOUNDARY = /[,;:、()[\]【】。!?]/;
+const QUOTES = /[“”"'‘’「」『』]/g;
+const SHARE_BEFORE = /占(?:总数|总量|全部|申请总数|申请量|总件数|比)?(?:的)?(?:比例|比重)?(?:为|达|约)?$/;
+const APPROX_SHARE = /约占|近占|占约|占近|超过|逾|不足|将近|接近/;
+const TOTAL_WORDS = /共|合计|总计|累计|总量|总数|办结|答复|收到|受理/;
+const NARROWER = /代表|本级|本机关|本部门|政府办|办公室/;
+
+function clauseBefore(s: string, i: number): string {
+  let b = i - 1;
+  while (b >= 0 && !BOUNDARY.test(s[b])) b--;
+  return s.slice(b + 1, i).replace(QUOTES, '');
+}
+
+function textAfter(s: string, j: number): string {
+  let e = j;
+  while (e < s.length && !BOUNDARY.test(s[e])) e++;
+  return s.slice(j, e).replace(QUOTES, '');
+}
+
+function depths(s: string): Int8Array {
+  const d = new Int8Array(s.length + 1);
+  let k = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '(' || s[i] === '[' || s[i] === '【') k++;
+    d[i] = k;
+    if ((s[i] === ')' || s[i] === ']' || s[i] === '】') && k > 0) k--;
+  }
+  d[s.length] = k;
+  return d;
+}
+
+function depthDropsBelow(depth: Int8Array, from: number, to: number, d: number): boolean {
+  for (let i = from; i < to; i++) if (depth[i] < d) return true;
+  return false;
+}
+
+export function extractNarrative(sentences: Sentence[]): Narrative {
+  const n: Narrative = { sentences, figures: [], claims: [], sums: [], shares: [] };
+  sentences.forEach((sen, si) => {
+    const s = sen.c.s;
+    if (!/\d|[一二两三四五六七八九十]/.test(s)) return;
+    const depth = depths(s);
+    const figs: Figure[] = scanNumbers(s).map((tok) => ({
+      tok,
+      span: spanOf(sen.c, tok.start, tok.end),
+      sentence: si,
+      clause: clauseBefore(s, tok.start),
+      after: textAfter(s, tok.figureEnd),
+      depth: depth[tok.start],
+    }));
+    n.figures.push(...figs);
+
+    // Claims: the first phrase that matches the clause before (or the text after) a figure.
+    const ctx: PhraseContext = { includesCarried: false, clause: '' };
+    const claims: Claim[] = [];
+    for (const f of figs) {
+      if (f.tok.percent || f.tok.approx) continue;
+      ctx.clause = f.clause;
+      ctx.includesCarried = /^[,(]?(?:含|包括|包含)了?(?:上年度?|去年)结转/.test(s.slice(f.tok.figureEnd, f.tok.figureEnd + 12));
+      for (const p of PHRASES) {
+        if (!p.units.test(f.tok.unit)) continue;
+        const m = (p.before && p.before.exec(f.clause)) || (p.after && p.after.exec(f.after));
+        if (!m || (p.unless && p.unless.test(f.clause))) continue;
+        const target = p.target(m, ctx);
+        if (!target) continue;
+        p.sets?.(target, ctx);
+        claims.push({ fig: f, phrase: p, target, narrower: p.id === 't2-received' && NARROWER.test(s) });
+        break;
+      }
+    }
+    n.claims.push(...claims);
+
+    // Sums: "N件,其中 A…,B…" — the total is the figure right before 其中.
+    let q = s.indexOf('其中');
+    while (q >= 0) {
+      const total = [...figs].reverse().find((f) => f.tok.figureEnd <= q && /^[,(:]?$/.test(s.slice(f.tok.figureEnd, q)));
+      if (total && !total.tok.percent && !total.tok.approx) {
+        const parts: Figure[] = [];
+        let segStart = q;
+        let approx = false;
+        // "78件(其中地级16件)": a list opened inside parentheses ends where they close.
+        const listDepth = depth[q];
+        for (const f of figs) {
+          if (f.tok.start <= q) continue;
+          if (listDepth > total.depth && depthDropsBelow(depth, q, f.tok.start, listDepth)) break;
+          // A ';' ends the list unless the clause before it carried a percentage (…,占 8.08%;).
+          const semi = s.indexOf(';', segStart);
+          if (semi >= 0 && semi < f.tok.start) {
+            if (!s.slice(segStart, semi).includes('%')) break;
+            segStart = semi + 1;
+          }
+          if (f.tok.percent) continue;
+          if (/^[,(:]?其中/.test(s.slice(f.tok.figureEnd))) break;
+          if (/另有|此外|另外|还有/.test(f.clause)) break;
+          if (f.depth !== listDepth || f.tok.unit !== total.tok.unit) continue;
+          if (f.tok.approx) approx = true;
+          parts.push(f);
+        }
+        if (parts.length && !approx) n.sums.push({ total, parts });
+      }
+      q = s.indexOf('其中', q + 2);
+    }
+
+    // Shares: "…N件,占 P%" — the figure right before the percentage is its part.
+    figs.forEach((p, i) => {
+      if (!p.tok.percent || p.tok.approx || !SHARE_BEFORE.test(p.clause) || APPROX_SHARE.test(p.clause)) return;
+      const part = figs
+        .slice(0, i)
+        .reverse()
+        .find((f) => !f.tok.percent);
+      if (!part || part.tok.approx) return;
+      const between = s.slice(part.tok.figureEnd, p.tok.start);
+      if (/[;。]/.test(between) || (between.match(/[,、:]/g)?.length ?? 0) > 1 || between.length > 12) return;
+      if (figs.slice(figs.indexOf(part) + 1, i).some((f) => f.tok.percent)) return;
+      const totals = figs
+        .slice(0, figs.indexOf(part))
+        .filter((f) => !f.tok.percent && !f.tok.approx && (TOTAL_WORDS.test(f.clause) || n.sums.some((x) => x.total === f && x.parts.includes(part))));
+      n.shares.push({ pct: p, part, totals });
+    });
+  });
+  return n;
+}

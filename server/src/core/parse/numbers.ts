@@ -1,0 +1,118 @@
+/**
+ * The number scanner for prose. It works on a white-space-free, normalised sentence and returns
+ * only figures: counts with a unit (件, 条, 个, 次, 人次, 篇, 期, 场, 万元 …) and percentages.
+ * Everything else is not a figure by construction: years (2023年), dates, phone numbers
+ * (0832-8223730), postcodes, document numbers (〔2021〕30号), ordinals (第二十条, 1., 一是),
+ * numbers inside 《book titles》. Approximate figures (182余条, 约40个, 近720余次, 左右, 以上)
+ * are returned marked `approx` and are never checked exactly.
+ */
+import { parseDec, pow10, type Dec } from '../num/decimal';
+import { parseChinese } from './chinese';
+
+export interface NumToken {
+  /** Compact-string range of the digits as written (what a fix replaces). */
+  start: number;
+  end: number;
+  text: string;
+  /** The value in base units (万 and 亿 applied). */
+  value: Dec;
+  /** Half the written precision in base units: "1.2万" is 12000 ± 500; exact figures have 0. */
+  slack: Dec;
+  unit: string;
+  percent: boolean;
+  approx: boolean;
+  chinese: boolean;
+  /** Power of ten of a written scale: 4 for 万, 8 for 亿, else 0. */
+  pow: number;
+  /** End of the whole figure including scale, unit and markers (compact index). */
+  figureEnd: number;
+}
+
+/** Units that make a number a count; longest first. */
+const UNITS = ['人次', '件次', '家次', '场次', '件', '条', '个', '次', '篇', '期', '场', '项', '家', '份', '起', '批', '名', '人', '户', '宗', '例', '封', '元'];
+const ARABIC = /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/y;
+const CHINESE = /[零〇一二两三四五六七八九十百千]+/y;
+const APPROX_BEFORE = /(?:约|近|逾|超过|超|大约|将近|接近|不足|不到|不少于|多于|少于|上万|数)$/;
+const APPROX_AFTER = /^(?:余|多|来|左右|以上|以下|上下|之多)/;
+const ORDINAL_BEFORE = /(?:第|No\.?|NO\.?|#)$/;
+
+function unitAt(s: string, i: number): string {
+  for (const u of UNITS) if (s.startsWith(u, i)) return u;
+  return '';
+}
+
+/** Positions inside 《…》 (titles: "《…十条措施》" is not a count). */
+function titleMask(s: string): Uint8Array {
+  const mask = new Uint8Array(s.length);
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '《') depth++;
+    if (depth > 0) mask[i] = 1;
+    if (c === '》' && depth > 0) depth--;
+  }
+  return mask;
+}
+
+export function scanNumbers(s: string): NumToken[] {
+  const out: NumToken[] = [];
+  const inTitle = titleMask(s);
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    const isDigit = c >= 48 && c <= 57;
+    const re = isDigit ? ARABIC : CHINESE;
+    re.lastIndex = i;
+    const m = isDigit || '零〇一二两三四五六七八九十百千'.includes(s[i]) ? re.exec(s) : null;
+    if (!m) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let end = i + m[0].length;
+    i = end;
+    const prev = s[start - 1] ?? '';
+    // Part of a longer code: 0832-8223730, 2023-01-28, v1.2, 3·15, hzzwgk@126.com.
+    if (/[\d.\-—–·/A-Za-z@_]/.test(prev) || /^[\-—–·:/@_]\d/.test(s.slice(end, end + 2)) || /^\.\d/.test(s.slice(end, end + 2))) continue;
+    if (inTitle[start] || ORDINAL_BEFORE.test(s.slice(Math.max(0, start - 3), start))) continue;
+
+    const chinese = !isDigit;
+    let value: Dec | undefined;
+    if (chinese) {
+      const n = parseChinese(m[0]);
+      // A lone 一 is nearly always a word (一起, 一件事, 一次办), not a count.
+      if (n === undefined || m[0] === '一') continue;
+      value = { units: BigInt(n), scale: 0 };
+    } else value = parseDec(m[0]);
+    if (!value) continue;
+
+    let j = end;
+    let approx = APPROX_BEFORE.test(s.slice(Math.max(0, start - 4), start));
+    const after = () => APPROX_AFTER.exec(s.slice(j, j + 3));
+    let a = after();
+    if (a) (approx = true), (j += a[0].length);
+
+    if (s[j] === '%') {
+      out.push({ start, end, text: m[0], value, slack: { units: 0n, scale: 0 }, unit: '%', percent: true, approx, chinese, pow: 0, figureEnd: j + 1 });
+      i = j + 1;
+      continue;
+    }
+    // Scale: 万 or 亿 (so 3614万元 is 36 140 000 元).
+    let scale = 0;
+    if (s[j] === '万') (scale = 4), j++;
+    else if (s[j] === '亿') (scale = 8), j++;
+    a = after();
+    if (a) (approx = true), (j += a[0].length);
+    const unit = unitAt(s, j);
+    if (!unit) continue;
+    j += unit.length;
+    if (after()) approx = true;
+    if (chinese && unit === '元') continue;
+
+    const scaled: Dec = scale ? { units: value.units * pow10(scale), scale: value.scale } : value;
+    const slack: Dec = scale ? { units: 5n * pow10(scale), scale: value.scale + 1 } : { units: 0n, scale: 0 };
+    out.push({ start, end, text: m[0], value: scaled, slack, unit, percent: false, approx, chinese, pow: scale, figureEnd: j });
+    i = j;
+  }
+  return out;
+}

@@ -1,0 +1,18 @@
+/** The `nianbao/status` notification: what the status bar shows for a document after each validation. */
+import type { DocState } from '../workspace';
+
+export const STATUS_NOTIFICATION = 'nianbao/status';
+
+export interface StatusParams {
+  uri: string;
+  state: DocState['status'];
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** Counts what is published for the document (hints are not counted, as in the Problems view). */
+export function statusOf(uri: string, st: DocState): StatusParams {
+  const count = (s: string) => st.findings.filter((f) => f.severity === s).length;
+  return { uri, state: st.status, errors: count('error'), warnings: count('warning'), infos: count('information') };
+}
