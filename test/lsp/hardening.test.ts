@@ -249,6 +249,18 @@ describe('server hardening', function () {
     assert.notEqual(code, null);
   });
 
+  it('a polite client: shutdown then exit, or shutdown then stdin closed, ends with code 0', async () => {
+    client = new LspClient({ settings: { debounceMs: 0 } });
+    await client.initialize();
+    await client.stop();
+    assert.equal(client.proc.exitCode, 0);
+    client = new LspClient({ settings: { debounceMs: 0 } });
+    await client.initialize();
+    await client.conn.sendRequest('shutdown');
+    client.proc.stdin!.end();
+    assert.equal(await exited(client.proc, 5000), 0);
+  });
+
   it('a client that disappears in the middle of a message: the server exits within a few seconds', async () => {
     client = new LspClient({ settings: { debounceMs: 0 } });
     await client.initialize();
