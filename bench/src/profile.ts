@@ -1,16 +1,17 @@
 /**
  * Profiling aid: analyses one benchmark document repeatedly under the V8 CPU profiler and prints
  * the functions with the most self time.
- *   node bench/build.mjs && node bench/out/profile.js [bytes=1000000] [seconds=5]
+ *   node bench/build.mjs && node --enable-source-maps bench/out/profile.js [bytes=1000000] [seconds=5]
  */
 import { Session } from 'node:inspector';
+import { findSourceMap } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { analyze } from '../../server/src/core';
 import { baseReports, buildDoc } from './docs';
 
 interface Node {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   hitCount: number;
   children?: number[];
 }
@@ -39,8 +40,15 @@ const post = (method: string, params?: object) =>
   const self = new Map<string, number>();
   for (const n of nodes) {
     const f = n.callFrame;
-    const file = f.url.replace(/^.*\/(server|bench)\/src\//, '$1/');
-    const key = `${f.functionName || '(anonymous)'}  ${file}:${f.lineNumber + 1}`;
+    // With --enable-source-maps, name the TypeScript source instead of the bundle.
+    const orig = (f.url.startsWith('file:') ? findSourceMap(new URL(f.url).pathname)?.findEntry(f.lineNumber, f.columnNumber) : undefined) as
+      | { originalSource?: string; originalLine: number }
+      | undefined;
+    const where =
+      orig?.originalSource
+        ? `${orig.originalSource.replace(/^.*?\/(server|bench|test)\//, '$1/')}:${orig.originalLine + 1}`
+        : `${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}`;
+    const key = `${f.functionName || '(anonymous)'}  ${where}`;
     self.set(key, (self.get(key) ?? 0) + n.hitCount);
   }
   console.log(`${doc.bytes} bytes, ${runs} runs, ${(elapsed / runs).toFixed(2)} ms per analysis`);
