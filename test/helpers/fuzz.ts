@@ -196,6 +196,8 @@ export interface Rendered {
   carried: number[];
   next: number[];
   t3: number[];
+  /** Table 1: 规章 ×3, 行政规范性文件 ×3, 许可, 处罚, 强制, then the fee in hundredths of 万元. */
+  t1: number[];
   /** Cells changed after the table was made consistent: [row index in T2_IDS, column, new value]. */
   errors: [number, number, number][];
   /** Narrative figures: [index of a figure in the narrative template, new value] changes. */
@@ -213,6 +215,7 @@ export const rendered: fc.Arbitrary<Rendered> = fc.record({
   carried: fc.array(small, { minLength: 6, maxLength: 6 }),
   next: fc.array(small, { minLength: 6, maxLength: 6 }),
   t3: fc.array(small, { minLength: 12, maxLength: 12 }),
+  t1: fc.array(small, { minLength: 10, maxLength: 10 }),
   errors: fc.array(fc.tuple(fc.integer({ min: 0, max: T2_IDS.length - 1 }), fc.integer({ min: 0, max: 6 }), small), { maxLength: 3 }),
   narrativeErrors: fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), small), { maxLength: 2 }),
 });
@@ -234,6 +237,8 @@ export function valuesOf(r: Rendered): TableValues {
     const parts = r.t3.slice(g * 4, g * 4 + 4);
     return [...parts, sum(parts)];
   });
+  const [r1, r2, r3, n1, n2, n3, license, penalty, coercion, fee] = r.t1;
+  v.t1 = { rules: [r1, r2, r3], normative: [n1, n2, n3], license, penalty, coercion, fees: (fee / 100).toFixed(fee % 3 ? 2 : 0) };
   for (const [ri, c, x] of r.errors) v.t2[T2_IDS[ri]][c] = x;
   return v;
 }

@@ -6,7 +6,11 @@
  * fix edits only the number it is about, and fix-all is idempotent.
  */
 import fc from 'fast-check';
+import { analyze } from '../../server/src/core';
 import { BASES, LONG, checkAll, mutate, mutation, params, piece, recipe, rendered, renderedText, textOf } from '../helpers/fuzz';
+
+/** What was found, as rule and message (independent of offsets). */
+const found = (text: string) => analyze(text).findings.map((f) => `${f.rule} ${f.message.zh}`);
 
 describe('properties: analyze and fix-all on random inputs', function () {
   if (LONG) this.timeout(0);
@@ -31,6 +35,22 @@ describe('properties: analyze and fix-all on random inputs', function () {
         checkAll(ms.reduce(mutate, renderedText(r)));
       }),
       params(80),
+    );
+  });
+
+  it('two different reports in one file are each checked as they are alone (no finding from their being together)', () => {
+    const pair = fc.tuple(rendered, rendered, fc.constantFrom('\n', '\n\n')).filter(([a, b]) => renderedText(a) !== renderedText(b));
+    fc.assert(
+      fc.property(pair, ([a, b, sep]) => {
+        // Different bodies, as two agencies' (or two years') reports kept in one file.
+        const ta = renderedText({ ...a, narrativeErrors: [] }).replace('示例县', '甲县');
+        const tb = renderedText({ ...b, layout: a.layout, eol: a.eol, narrativeErrors: [] }).replace('示例县', '乙县');
+        const alone = [...found(ta), ...found(tb)].sort();
+        const together = found(ta + sep + tb);
+        const extra = together.filter((x) => !alone.includes(x));
+        if (extra.length) throw new Error(`findings only when together: ${extra.join(' | ').slice(0, 600)}`);
+      }),
+      params(60),
     );
   });
 
