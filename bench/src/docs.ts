@@ -1,23 +1,22 @@
 /**
- * Benchmark documents: distinct, internally consistent reports concatenated up to a size, with
- * one injected table-2 error. The reports are the corpus files when ../shared/corpus exists,
- * else the six layouts of test/helpers/layouts.ts.
+ * Benchmark documents: distinct reports concatenated up to a size, with one injected table-2
+ * error. The reports are the corpus files when ../shared/corpus exists, else the six layouts of
+ * test/helpers/layouts.ts.
  *
- * The k-th report of a document (k = 0, 1, …) is made distinct from every other one without
- * breaking its tables:
- * every table-1 number grows by k; in table 2 every result row, 二 and 四 gain k in 自然人 and
- * in 总计, 一 and (七) gain k times the number of result rows in the same two columns (so row sums, column sums and the balance all still hold); in table 3 each group's 结果维持 and 总计
- * gain k. Without this, later copies would be recognised as a report pasted twice and skipped,
- * and the benchmark would measure the duplicate detector instead of the analysis (and two
- * different reports with identical all-zero table rows would lose those rows: see README). The narrative's
- * figures are left as they are (so for k > 0 they may disagree with the tables); every full
- * stop of report k is followed by a short mark without digits naming k, so that the narrative is
- * not a repeated block either.
+ * Concatenating copies of the same reports would make every later copy "a report pasted twice",
+ * which is skipped, and the benchmark would measure the duplicate detector instead of the
+ * analysis. So the k-th report of a document (k > 0) is made distinct without changing a
+ * number: a page marker "- n -" (as PDF text has) before every second line of its table regions,
+ * and a short mark without digits before every full stop and full-width comma. Its findings
+ * are those of its base.
+ * (Changing table numbers instead would make the narrative disagree with the tables, and keeping
+ * the table rows identical runs into a known problem: identical rows in two different reports
+ * are taken for a repeated paste; see bench/README.md.)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, type Edit } from '../../server/src/core';
-import type { Cell, DuplicateBlock, Report } from '../../server/src/core/model';
+import { analyze, type Edit, type Span } from '../../server/src/core';
+import type { Cell, Report } from '../../server/src/core/model';
 import { LAYOUTS, renderReport, sampleValues } from '../../test/helpers/layouts';
 import { CORPUS, HAS_CORPUS } from '../../test/helpers/paths';
 
@@ -25,8 +24,12 @@ export interface Base {
   name: string;
   text: string;
   report: Report;
-  /** Repeated blocks inside the base (a report pasted twice): an edit in a first copy is repeated in the copy. */
-  repeats: DuplicateBlock[];
+  /** The table regions of every report copy in the base (a report pasted twice has two sets). */
+  tables: Span[];
+}
+
+function tableSpans(r: Report): Span[] {
+  return [r.t1, r.t2, r.t3].filter((t) => t !== undefined).map((t) => t.span);
 }
 
 export const SOURCE = HAS_CORPUS ? `corpus (${CORPUS})` : 'test/helpers/layouts.ts renders';
@@ -53,7 +56,14 @@ export function baseReports(): Base[] {
   for (const t of texts) {
     const a = analyze(t.text);
     const report = a.model.reports.find((r) => !r.duplicate);
-    if (a.isReport && report?.t2 && !report.t2.problems.length) out.push({ ...t, report, repeats: a.model.duplicates });
+    if (!a.isReport || !report?.t2 || report.t2.problems.length) continue;
+    // A repeated copy's tables are not parsed; parse the copy on its own to find them.
+    const tables = a.model.reports.flatMap((r) => {
+      if (!r.duplicate) return tableSpans(r);
+      const alone = analyze(t.text.slice(r.span.start, r.span.end)).model.reports[0];
+      return alone ? tableSpans(alone).map((s) => ({ start: s.start + r.span.start, end: s.end + r.span.start })) : [];
+    });
+    out.push({ ...t, report, tables });
   }
   return out.sort((a, b) => Buffer.byteLength(a.text) - Buffer.byteLength(b.text));
 }
@@ -70,7 +80,8 @@ function withDelta(cell: Cell, delta: number): Edit {
 }
 
 function applyEdits(text: string, edits: Edit[]): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  // Insertions first at a shared start, so that they do not overlap a replacement there.
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   let out = '';
   let pos = 0;
   for (const e of sorted) {
@@ -90,41 +101,25 @@ function copyMark(k: number): string {
 
 /** The k-th report of a document made from `base` (k = 0 is the report itself); `inject` also breaks one table-2 cell. */
 export function variant(base: Base, k: number, inject = false): string {
-  const r = base.report;
+  const text = base.text;
   const edits: Edit[] = [];
-  const add = (cell: Cell | undefined, d: number) => {
-    if (cell && d) edits.push(withDelta(cell, d));
-  };
-  if (r.t1 && !r.t1.problems.length) for (const row of Object.values(r.t1.rows)) for (const c of row!.cells) add(c, k);
-  const t2 = r.t2!;
-  const results = t2.rows.filter((row) => /^[1-6]/.test(row.id));
-  const bump = new Map<Cell, number>();
-  const more = (cell: Cell, d: number) => bump.set(cell, (bump.get(cell) ?? 0) + d);
-  for (const row of results) {
-    more(row.cells[0], k);
-    more(row.cells[6], k);
-  }
-  for (const [id, d] of [['new', k * results.length], ['7', k * results.length], ['carried', k], ['next', k]] as const) {
-    more(t2.byId[id].cells[0], d);
-    more(t2.byId[id].cells[6], d);
-  }
   // The injected error: (一)予以公开·自然人 off by 2 (breaks its row and its column).
-  if (inject) more(t2.byId['1'].cells[0], 2);
-  for (const [cell, d] of bump) add(cell, d);
-  if (r.t3 && !r.t3.problems.length) for (const g of r.t3.groups) (add(g[0], k), add(g[4], k));
-  // A report pasted twice inside the base stays a repeat of its (changed) first copy.
-  for (const e of [...edits]) {
-    for (const d of base.repeats) {
-      const at = d.span.start + (e.start - d.firstCopy.start);
-      const len = e.end - e.start;
-      if (e.start >= d.firstCopy.start && e.end <= d.firstCopy.end && base.text.slice(at, at + len) === base.text.slice(e.start, e.end)) edits.push({ start: at, end: at + len, newText: e.newText });
-    }
-  }
+  if (inject) edits.push(withDelta(base.report.t2!.byId['1'].cells[0], 2));
   if (k > 0) {
+    // A page marker "- n -" before every second line of each table region, and a mark before
+    // every full stop: no repeated run of lines is long enough to count as a pasted block.
+    const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
+    const marker = `- ${1 + (k % 999)} -${eol}`;
+    for (const span of base.tables) {
+      let n = 0;
+      for (let i = text.indexOf(eol, span.start); i >= 0 && i + eol.length < span.end; i = text.indexOf(eol, i + eol.length)) {
+        if (n++ % 2 === 1) edits.push({ start: i + eol.length, end: i + eol.length, newText: marker });
+      }
+    }
     const mark = copyMark(k);
-    for (const m of base.text.matchAll(/。/g)) edits.push({ start: m.index! + 1, end: m.index! + 1, newText: mark });
+    for (const m of text.matchAll(/[。，]/g)) edits.push({ start: m.index!, end: m.index!, newText: mark });
   }
-  return applyEdits(base.text, edits);
+  return applyEdits(text, edits);
 }
 
 export interface BenchDoc {
