@@ -53,4 +53,12 @@ const post = (method: string, params?: object) =>
   }
   console.log(`${doc.bytes} bytes, ${runs} runs, ${(elapsed / runs).toFixed(2)} ms per analysis`);
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
+  // Self time by source file.
+  const byFile = new Map<string, number>();
+  for (const [k, v] of self) {
+    const file = k.split('  ')[1].replace(/:\d+$/, '');
+    byFile.set(file, (byFile.get(file) ?? 0) + v);
+  }
+  console.log('\nby file:');
+  for (const [k, v] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
 })();
