@@ -4,18 +4,20 @@
  */
 import { writeFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, fixAll, parseReport, type Locale, type OtherReport } from './core';
+import { analyze, fixAll, parseReport, RULES, type Locale, type OtherReport, type Severity } from './core';
 import { readReport } from './io/files';
 import { findIgnoreFile, ignoreFor, readIgnore } from './io/ignoreFile';
 import { resolve } from 'node:path';
 import { renderJson, renderSarif, renderText, type FileResult } from './output';
 
-const USAGE = `usage: nianbao check [--format text|json|sarif] [--fix] [--locale zh|en] FILE...
+const USAGE = `usage: nianbao check [--format text|json|sarif] [--fix] [--locale zh|en] [--rule ID=SEVERITY]... FILE...
   --format   output format (default text)
   --fix      write the preferred fixes into the files, repeated until nothing fixable is left
-  --locale   message language (default zh, or the NIANBAO_LOCALE environment variable)`;
+  --locale   message language (default zh, or the NIANBAO_LOCALE environment variable)
+  --rule     set a rule's severity (error, warning, information, hint) or turn it off, e.g. --rule year-mismatch=off`;
 
 interface Args {
+  severity: Record<string, Severity | 'off'>;
   format: 'text' | 'json' | 'sarif';
   fix: boolean;
   locale: Locale;
@@ -26,7 +28,7 @@ function parseArgs(argv: string[]): Args | string {
   const [cmd, ...rest] = argv;
   if (cmd !== 'check') return cmd ? `unknown command: ${cmd}` : 'missing command';
   const env = process.env.NIANBAO_LOCALE;
-  const args: Args = { format: 'text', fix: false, locale: env === 'en' ? 'en' : 'zh', files: [] };
+  const args: Args = { severity: {}, format: 'text', fix: false, locale: env === 'en' ? 'en' : 'zh', files: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = (name: string) => {
@@ -46,6 +48,11 @@ function parseArgs(argv: string[]): Args | string {
         const v = value('--locale');
         if (v !== 'zh' && v !== 'en') return `unknown locale: ${v}`;
         args.locale = v;
+      } else if (a === '--rule' || a.startsWith('--rule=')) {
+        const [id, sev] = value('--rule').split('=');
+        if (!RULES.some((r) => r.id === id)) return `unknown rule: ${id}`;
+        if (!['error', 'warning', 'information', 'hint', 'off'].includes(sev)) return `unknown severity for ${id}: ${sev}`;
+        args.severity[id] = sev as Severity | 'off';
       } else if (a === '--') args.files.push(...rest.slice(i + 1)), (i = rest.length);
       else if (a.startsWith('-') && a !== '-') return `unknown option: ${a}`;
       else args.files.push(a);
@@ -85,7 +92,7 @@ export function main(argv: string[]): number {
 
   const results: FileResult[] = inputs.map((input) => {
     if (input.text === undefined) return { path: input.path, isReport: false, findings: [], doc: docs.get(input.path)!, error: input.error };
-    const options = { others: others(input.path), ignore: ignored(input.path) };
+    const options = { others: others(input.path), ignore: ignored(input.path), severity: args.severity };
     let text = input.text;
     if (args.fix) {
       const fixed = fixAll(text, options).text;

@@ -196,7 +196,11 @@ const actionContext = (c: NonNullable<Awaited<ReturnType<typeof checked>>>) => (
 
 connection.onCodeAction(async (params) => {
   const c = await checked(params.textDocument.uri);
-  return c ? codeActions(actionContext(c), params) : [];
+  if (c) return codeActions(actionContext(c), params);
+  // An unchecked document can still carry a notice (too large): offer its documentation.
+  return params.context.diagnostics
+    .filter((d) => d.source === 'nianbao' && typeof d.code === 'string')
+    .map((d) => ({ title: `nianbao: ${d.code}`, kind: 'quickfix', diagnostics: [d], command: { title: 'Show documentation', command: CMD_OPEN_DOC, arguments: [d.code] } }));
 });
 
 connection.onExecuteCommand(async (params) => {

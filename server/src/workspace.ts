@@ -61,16 +61,19 @@ export class Workspace {
     const none: DocState = { checked: false, status: 'disabled', analysis: EMPTY, options, findings: [], errors: [] };
     if (!settings.enable) return none;
     const lang = doc.languageId;
-    if (lang !== 'gov-report' && !(lang === 'plaintext' && settings.plaintext !== 'never')) return none;
+    // Plain text: VS Code says "plaintext", other editors often "text".
+    const plain = lang === 'plaintext' || lang === 'text';
+    if (lang !== 'gov-report' && !(plain && settings.plaintext !== 'never')) return none;
     const text = doc.getText();
-    if (text.length > settings.maxDocumentSize) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > settings.maxDocumentSize) {
       const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
       const notice: Finding = {
         rule: 'document-too-large',
         severity: 'information',
         message: {
-          zh: `文档过大(${mb(text.length)} MB,上限 ${mb(settings.maxDocumentSize)} MB),未做检查;可在设置 nianbao.maxDocumentSize 中调整上限`,
-          en: `Document too large (${mb(text.length)} MB, limit ${mb(settings.maxDocumentSize)} MB), not checked; see the setting nianbao.maxDocumentSize`,
+          zh: `文档过大(${mb(bytes)} MB,上限 ${mb(settings.maxDocumentSize)} MB),未做检查;可在设置 nianbao.maxDocumentSize 中调整上限`,
+          en: `Document too large (${mb(bytes)} MB, limit ${mb(settings.maxDocumentSize)} MB), not checked; see the setting nianbao.maxDocumentSize`,
         },
         span: { start: 0, end: 0 },
         related: [],
@@ -79,7 +82,7 @@ export class Workspace {
       };
       return { ...none, status: 'too-large', findings: [notice] };
     }
-    const force = lang === 'plaintext' && settings.plaintext === 'always';
+    const force = plain && settings.plaintext === 'always';
     if (force) options.assumeReport = true;
     const analysis = analyze(text, options);
     if (!analysis.isReport && !force) return { ...none, status: 'not-report', errors: analysis.errors };

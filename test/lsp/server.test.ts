@@ -86,6 +86,9 @@ describe('language server over stdio', function () {
     assert.equal(report.diagnostics[0].code, 'table2-column-sum');
     const notes = await client.diagnostics('file:///tmp/notes.txt');
     assert.deepEqual(notes.diagnostics, []);
+    // Editors such as Neovim send "text" for plain text.
+    await client.open('file:///tmp/other-editor.txt', badReport(), 'text');
+    assert.equal((await client.diagnostics('file:///tmp/other-editor.txt', (p) => p.diagnostics.length > 0)).diagnostics[0].code, 'table2-column-sum');
   });
 
   it('plaintext "never" and enable=false switch checking off; rule severities apply', async () => {

@@ -94,6 +94,15 @@ describe('cli', () => {
     assert.equal(j.files[3].diagnostics.length, 1);
   });
 
+  it('--rule sets a severity or turns a rule off', () => {
+    assert.match(run(['check', '--rule', 'table3-group-sum=warning', bad]).out, / warning table3-group-sum /);
+    const off = run(['check', '--rule=table3-group-sum=off', bad]);
+    assert.equal(off.out, '');
+    assert.equal(off.code, 0);
+    assert.match(run(['check', '--rule', 'no-such-rule=off', bad]).err, /unknown rule: no-such-rule/);
+    assert.equal(run(['check', '--rule', 'table3-group-sum=loud', bad]).code, 2);
+  });
+
   it('usage errors exit 2', () => {
     assert.equal(run([]).code, 2);
     assert.equal(run(['check']).code, 2);

@@ -48,7 +48,7 @@ describe('narrative phrase mappings', () => {
     ['不予处理7件。', 't2-not-processed', '7', true],
     ['其他情形4件。', 't2-other', '4', true],
     ['其他处理5件。', 't2-other', '5', false],
-    ['办结137件。', 't2-concluded', '137', true],
+    ['依申请公开办结137件。', 't2-concluded', '137', true],
     ['答复申请136件。', 't2-concluded', '136', false],
     ['制发规范性文件12件。', 't1-issued', '12', true],
     ['印发行政规范性文件12件,废止3件,现行有效86件。', 't1-repealed', '3', true],
@@ -97,6 +97,34 @@ describe('narrative phrase mappings', () => {
     assert.equal(fixAll(r.text).text, r.text);
   });
 
+  it('fix titles show what is written; the table-side fix is not offered for totals', () => {
+    const fee = narrativeFindings('行政事业性收费1290.1万元。').found[0].f;
+    assert.equal(fee.fixes[0].title.zh, '改为表格中的 1286.5');
+    assert.equal(fee.fixes[0].edits[0].newText, '1286.5');
+    const total = narrativeFindings('全年共收到政府信息公开申请140件。').found[0].f;
+    assert.deepEqual(total.fixes.map((x) => x.title.zh), ['改为表格中的 141']);
+    const part = narrativeFindings('部分公开13件。').found[0].f;
+    assert.deepEqual(part.fixes.map((x) => x.title.zh), ['改为表格中的 12']);
+    const detail = narrativeFindings('发生行政复议案件4件,其中结果纠正2件。').found[0].f;
+    assert.deepEqual(detail.fixes.map((x) => x.title.zh), ['改为表格中的 1', '将表格单元格改为 2(相关合计需随之调整)']);
+  });
+
+  it('a configured severity does not turn the hedged narrower-body warning into an error', () => {
+    const text = report('区政府办代表区政府受理政府信息公开申请17件。');
+    const [f] = analyze(text, { severity: { 'narrative-table-mismatch': 'error' } }).findings;
+    assert.equal(f.severity, 'warning');
+    const [g] = analyze(text, { severity: { 'narrative-table-mismatch': 'information' } }).findings;
+    assert.equal(g.severity, 'information');
+  });
+
+  it('fingerprints survive edits of other figures in the sentence', () => {
+    const a = narrativeFindings('全年共收到政府信息公开申请141件,其中予以公开84件,占59.6%。');
+    const b = narrativeFindings('全年共收到政府信息公开申请141件,其中予以公开84件,占59.9%。');
+    const fp = (r: typeof a) => r.found.filter((f) => f.rule === 'narrative-table-mismatch').map((f) => f.f.fingerprint);
+    assert.deepEqual(fp(a), fp(b));
+    assert.equal(fp(a).length, 1);
+  });
+
   const lookalikes = [
     '市政府办印发政策性文件11件。',
     '政务服务热线办结率100%。',
@@ -107,6 +135,7 @@ describe('narrative phrase mappings', () => {
     '共处理依申请公开件98件。',
     '收到市人大建议、政协提案共17件。',
     '收到行政复议决定书后及时整改。',
+    '全年办理群众咨询50件,按时答复48件,其中电话咨询20件,占40%。',
   ];
   for (const s of lookalikes) {
     it(`does not map: ${s}`, () => {

@@ -56,7 +56,7 @@ describe('table-2 sums', () => {
       const f = a.findings[0];
       assert.equal(f.rule, 'table2-row-sum');
       assert.equal(text.slice(f.span.start, f.span.end), '16');
-      assert.match(f.message.zh, /本机关不掌握相关政府信息·自然人 为 16,但本行总计和本列\(七\)总计都要求它为 15/);
+      assert.match(f.message.zh, /本机关不掌握相关政府信息·自然人 为 16,但本行总计、本列\(七\)总计都要求它为 15/);
       assert.equal(fixAll(text).text, report(layout));
     });
 
@@ -96,6 +96,36 @@ describe('table-2 sums', () => {
   });
 });
 
+describe('table-2 diagnosis wording and fix safety', () => {
+  it('the (七) total of the total column names its sums, not itself', () => {
+    const v = sampleValues();
+    v.t2['7'][6] = 138;
+    const text = renderReport({ title: 't', narrative: NARRATIVE, values: v, layout: 'pipe-rows' });
+    const [f] = analyze(text).findings;
+    assert.equal(f.message.zh, '(七)总计·总计 为 138,但六类申请人之和为 137;(一)至(六)各项之和、勾稽关系 一+二=(七)+四也要求它为 137');
+    assert.equal(f.message.en, '(7) total · total is 138, but the six applicant columns add up to 137; items (1)–(6) and the balance I + II = (7) + IV also require 137');
+  });
+
+  it('uses "requires" for one constraint', () => {
+    const v = sampleValues();
+    v.t2['3.5'][6] = 4;
+    const text = renderReport({ title: 't', narrative: NARRATIVE, values: v, layout: 'pipe-rows' });
+    const [f] = analyze(text).findings;
+    assert.match(f.message.en, /but the six applicant columns add up to 3; the column total \(7\) also requires 3$/);
+  });
+
+  it('two wrong cells that cancel in their row: the recompute is offered, but fix-all does not make them "consistent"', () => {
+    const text = report('pipe-rows').replace('2.重复申请 | 2 | 0 |', '2.重复申请 | 1 | 1 |');
+    const a = analyze(text);
+    assert.deepEqual(a.findings.map((f) => f.rule), ['table2-column-sum', 'table2-column-sum']);
+    for (const f of a.findings) {
+      assert.match(f.message.zh, /可能不止一个单元格有误/);
+      assert.equal(f.fixes[0].isPreferred, false);
+    }
+    assert.equal(fixAll(text).text, text);
+  });
+});
+
 describe('table-3 group sums', () => {
   it('reports the group total with the sum of its parts', () => {
     const v = sampleValues();
@@ -123,7 +153,7 @@ describe('tables that cannot be aligned', () => {
     const a = analyze(text);
     assert.deepEqual(a.findings.map((f) => f.rule), ['table-unaligned']);
     assert.match(a.findings[0].message.zh, /期望 “2\.重复申请”7 个数\(六类申请人和总计\),实际 6 个/);
-    assert.match(a.findings[0].message.en, /expected 7 numbers in “2\. repeated requests”, found 6/);
+    assert.match(a.findings[0].message.en, /expected 7 numbers in “2\. repeated requests”, found 6$/, 'one problem, not also "missing"');
   });
 
   it('table 3 with a cell too many', () => {

@@ -79,6 +79,18 @@ describe('year-mismatch', () => {
     assert.deepEqual(rules(text), ['1 year-mismatch']);
   });
 
+  it('a tie between the title and the period is settled by the title; the period votes once', () => {
+    const text = report('示例县2023年政府信息公开工作年度报告').replace('期限为2023年1月1日起至2023年12月31日', '期限为2022年1月1日起至2022年12月31日');
+    const found = analyze(text).findings.filter((f) => f.rule === 'year-mismatch');
+    assert.deepEqual(found.map((f) => text.slice(f.span.start, f.span.end)), ['2022', '2022']);
+    assert.ok(found.every((f) => !f.fixes[0].isPreferred));
+  });
+
+  it('only the opening sentence of a section or sub-section counts, so past events stay quiet', () => {
+    const narrative = '2023年,我县持续推进政务公开。2021年,我县被确定为全国政务公开试点县。\n(一)主动公开情况\n2023年,全县主动公开信息6835条。';
+    assert.deepEqual(rules(report('示例县2023年政府信息公开工作年度报告', narrative)), []);
+  });
+
   it('stays quiet on plans, references to last year, comparisons, titles of documents', () => {
     const narrative = [
       '2023年,我县持续推进政务公开。',
@@ -108,6 +120,13 @@ describe('missing-section', () => {
     assert.deepEqual(a.findings.map((f) => [f.rule, f.severity, text.slice(f.span.start, f.span.end), f.message.zh]), [
       ['missing-section', 'information', '六、其他需要报告的事项', '缺少第五部分“存在的主要问题及改进情况”(应在此处之前)'],
     ]);
+  });
+
+  it('a missing last section belongs after the end', () => {
+    const text = report('示例县2023年政府信息公开工作年度报告').replace(/六、其他需要报告的事项\n[^\n]*\n?/, '');
+    const a = analyze(text);
+    assert.deepEqual(a.findings.map((f) => f.message.zh), ['缺少第六部分“其他需要报告的事项”(应在此处之后)']);
+    assert.equal(text.slice(a.findings[0].span.start, a.findings[0].span.end), '一是政策解读形式还不够丰富;二是基层公开队伍力量薄弱。下一步将加强培训。');
   });
 
   it('a section without its table, and a whole table section missing', () => {

@@ -7,3 +7,8 @@ export function hash(s: string): string {
   }
   return (h >>> 0).toString(16).padStart(8, '0');
 }
+
+/** A sentence's key for fingerprints: its text with every number masked, so editing another figure keeps it. */
+export function sentenceKey(s: string): string {
+  return hash(s.replace(/[0-9\uFF10-\uFF19]+(?:\.[0-9]+)?/g, '#'));
+}

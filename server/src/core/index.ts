@@ -41,6 +41,10 @@ export interface Analysis {
   errors: string[];
 }
 
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+/** The configured severity, unless the finding itself asks to be milder (e.g. a hedged mismatch). */
+const milder = (configured: Severity, own?: Severity): Severity => (own && RANK[own] > RANK[configured] ? own : configured);
+
 const EMPTY_MODEL: Model = { norm: '', reports: [], duplicates: [], isReport: false };
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -60,8 +64,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const ignoredRules = new Set(options.ignore?.rules ?? []);
   const memo = new Map<string, unknown>();
   for (const rule of RULES) {
-    const sev = options.severity?.[rule.id] ?? rule.severity;
-    if (sev === 'off' || ignoredRules.has(rule.id)) continue;
+    const setting = options.severity?.[rule.id] ?? rule.severity;
+    if (setting === 'off' || ignoredRules.has(rule.id)) continue;
+    const sev: Severity = setting;
     const ctx: RuleContext = {
       text,
       norm: model.norm,
@@ -76,7 +81,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       },
       report: (f) => {
         if (ignoredFp.has(`${rule.id}\u0000${f.fingerprint}`)) return;
-        findings.push({ ...f, rule: rule.id, severity: options.severity?.[rule.id] ? sev : f.severity ?? sev });
+        findings.push({ ...f, rule: rule.id, severity: milder(sev, f.severity) });
       },
     };
     try {

@@ -111,7 +111,7 @@ export function extractNarrative(sentences: Sentence[]): Narrative {
       for (const p of PHRASES) {
         if (!p.units.test(f.tok.unit)) continue;
         const m = (p.before && p.before.exec(f.clause)) || (p.after && p.after.exec(f.after));
-        if (!m || (p.unless && p.unless.test(f.clause))) continue;
+        if (!m || (p.unless && p.unless.test(f.clause)) || (p.requires && !p.requires.test(s))) continue;
         const target = p.target(m, ctx);
         if (!target) continue;
         p.sets?.(target, ctx);

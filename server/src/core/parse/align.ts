@@ -27,6 +27,7 @@ function integersOnly(cells: Cell[], label: string, labelEn: string, problems: T
 export function alignT1(groups: Group[], region: Region): Table1 {
   const problems: TableProblem[] = [];
   const rows: Table1['rows'] = {};
+  const seen = new Set<string>();
   for (const g of groups) {
     if (!g.numbers.length) continue;
     const def = matchLabel<T1RowDef>(g.label, T1_ROWS);
@@ -34,10 +35,11 @@ export function alignT1(groups: Group[], region: Region): Table1 {
       problems.push(problem('表一的行(规章、行政规范性文件、行政许可…)', 'a table 1 row', `无法识别的行“${clip(g.label)}”`, `unrecognised row “${clip(g.label)}”`, g.labelSpan));
       continue;
     }
-    if (rows[def.id]) {
+    if (seen.has(def.id)) {
       problems.push(problem(`“${def.label}”一行`, `one “${def.labelEn}” row`, `“${def.label}”出现两次`, `“${def.labelEn}” appears twice`, g.labelSpan));
       continue;
     }
+    seen.add(def.id);
     if (g.numbers.length !== def.columns.length) {
       problems.push(
         problem(`“${def.label}”${def.columns.length} 个数`, `${def.columns.length} number(s) in “${def.labelEn}”`, `${g.numbers.length} 个`, `${g.numbers.length}`, g.labelSpan),
@@ -47,7 +49,7 @@ export function alignT1(groups: Group[], region: Region): Table1 {
     if (!def.decimal) integersOnly(g.numbers, def.label, def.labelEn, problems);
     rows[def.id] = { label: g.labelSpan, cells: g.numbers };
   }
-  const missing = T1_ROWS.filter((d) => !rows[d.id]);
+  const missing = T1_ROWS.filter((d) => !seen.has(d.id));
   if (missing.length && missing.length < T1_ROWS.length) {
     problems.push(problem(`行 ${T1_ROWS.map((d) => d.label).join('、')}`, 'all six rows', `缺少 ${missing.map((d) => d.label).join('、')}`, `missing ${missing.map((d) => d.labelEn).join(', ')}`));
   } else if (missing.length === T1_ROWS.length && !problems.length) {
@@ -60,6 +62,7 @@ export function alignT2(groups: Group[], region: Region): Table2 {
   const problems: TableProblem[] = [];
   const rows: T2Row[] = [];
   const byId: Record<string, T2Row> = {};
+  const seen = new Set<string>();
   let lastIndex = -1;
   for (const g of groups) {
     if (!g.numbers.length) continue;
@@ -69,7 +72,9 @@ export function alignT2(groups: Group[], region: Region): Table2 {
       continue;
     }
     const index = T2_ROWS.indexOf(def);
-    if (byId[def.id]) {
+    const first = !seen.has(def.id);
+    seen.add(def.id);
+    if (!first) {
       problems.push(problem(`“${def.label}”一行`, `one “${def.labelEn}” row`, '该行出现两次', 'it appears twice', g.labelSpan));
       continue;
     }
@@ -87,11 +92,11 @@ export function alignT2(groups: Group[], region: Region): Table2 {
     rows.push(row);
     byId[def.id] = row;
   }
-  const merged = !!byId['6'];
-  if (merged && (byId['6.1'] || byId['6.2'] || byId['6.3'])) {
-    problems.push(problem('(六)其他处理 或为一行,或分 1–3 三行', '(6) as one row or as rows 1–3', '两种写法同时出现', 'both forms', byId['6'].label));
+  const merged = seen.has('6');
+  if (merged && (seen.has('6.1') || seen.has('6.2') || seen.has('6.3'))) {
+    problems.push(problem('(六)其他处理 或为一行,或分 1–3 三行', '(6) as one row or as rows 1–3', '两种写法同时出现', 'both forms'));
   }
-  const missing = T2_ROWS.filter((d) => !byId[d.id] && (merged ? !/^6\./.test(d.id) : d.id !== '6'));
+  const missing = T2_ROWS.filter((d) => !seen.has(d.id) && (merged ? !/^6\./.test(d.id) : d.id !== '6'));
   if (rows.length && missing.length) {
     problems.push(problem(`全部 ${T2_ROWS.length - 1} 行`, `all ${T2_ROWS.length - 1} rows`, `缺少 ${missing.map((d) => d.label).join('、')}`, `missing ${missing.map((d) => d.labelEn).join(', ')}`));
   } else if (!rows.length && !problems.length) {

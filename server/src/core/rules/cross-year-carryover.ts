@@ -31,7 +31,8 @@ export const rule: Rule = {
           },
           span: cell.span,
           related: [{ span: before.span, uri: prev.other.uri, message: { zh: `${year} 年报告:四、结转下年度继续办理·${colName.zh}`, en: `${year} report: IV · ${colName.en}` } }],
-          fixes: [{ ...setValueFix(cell, before.value, 'never'), title: { zh: `改为上年报告的 ${formatDec(before.value)}`, en: `Use last year's ${formatDec(before.value)}` } }],
+          // Not preferred: changing 二 alone breaks this year's own row and balance sums.
+          fixes: [{ ...setValueFix(cell, before.value, 'never', false), title: { zh: `改为上年报告的 ${formatDec(before.value)}`, en: `Use last year's ${formatDec(before.value)}` } }],
           fingerprint: `xyear|carried|${col}`,
         });
       });

@@ -1,3 +1,4 @@
+import { hash } from '../fingerprint';
 import { lineAt } from '../text/lines';
 import type { Rule } from './rule';
 
@@ -35,7 +36,7 @@ export const rule: Rule = {
             stage: 'never',
           },
         ],
-        fingerprint: `dup|${ctx.text.slice(line.start, Math.min(line.end, line.start + 40))}`,
+        fingerprint: `dup|${hash(ctx.norm.slice(d.span.start, d.span.end).replace(/\s+/g, ''))}`,
       });
     }
   },

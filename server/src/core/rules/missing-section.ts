@@ -19,24 +19,26 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const report of ctx.reports) {
-      // The place a missing part would be: the heading of the next part present, or the report's end.
-      const placeFor = (num: number): Span => {
+      // The place a missing part would be: before the next part present, or after the report's end.
+      const placeFor = (num: number): { span: Span; before: boolean } => {
         const next = report.sections.find((s) => s.def.num > num);
-        if (next) return next.heading;
-        const last = ctx.lines[lineAt(ctx.lines, Math.max(report.span.start, report.span.end - 1))];
-        return { start: last.start, end: last.end };
+        if (next) return { span: next.heading, before: true };
+        let li = lineAt(ctx.lines, Math.max(report.span.start, report.span.end - 1));
+        while (li > 0 && ctx.lines[li].end === ctx.lines[li].start) li--;
+        return { span: { start: ctx.lines[li].start, end: ctx.lines[li].end }, before: false };
       };
       for (const def of SECTIONS) {
         const sec = report.bySection[def.num];
         const table = TABLES[def.num];
         if (!sec) {
           const tableToo = table && !report[table.key];
+          const place = placeFor(def.num);
           ctx.report({
             message: {
-              zh: `缺少第${def.ordinal}部分“${def.title}”${tableToo ? `及其${table.zh}` : ''}(应在此处之前)`,
-              en: `Section ${def.num} “${def.titleEn}”${tableToo ? ` and its ${table.en}` : ''} is missing (it belongs before this point)`,
+              zh: `缺少第${def.ordinal}部分“${def.title}”${tableToo ? `及其${table.zh}` : ''}(应在此处${place.before ? '之前' : '之后'})`,
+              en: `Section ${def.num} “${def.titleEn}”${tableToo ? ` and its ${table.en}` : ''} is missing (it belongs ${place.before ? 'before' : 'after'} this point)`,
             },
-            span: placeFor(def.num),
+            span: place.span,
             related: [],
             fixes: [],
             fingerprint: `missing|${def.num}`,

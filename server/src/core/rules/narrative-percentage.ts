@@ -1,5 +1,5 @@
 import { styled } from '../fixes';
-import { hash } from '../fingerprint';
+import { sentenceKey } from '../fingerprint';
 import { formatDec, isInteger, percentFits, percentOf, toInt, within } from '../num/decimal';
 import { tableCorrections, targetValue } from '../narrative/evaluate';
 import type { Claim, Share } from '../narrative/extract';
@@ -66,6 +66,12 @@ export const rule: Rule = {
           const v = exactInt(f);
           if (v !== undefined) bases.push({ n: v, name: { zh: `句中所述总数 ${v}`, en: `the stated total ${v}` }, spans: [f.span] });
         }
+        // Any earlier figure of the sentence in the same unit may be the whole ("咨询50件,…其中电话咨询20件,占40%").
+        for (const f of n.figures) {
+          if (f.sentence !== sh.part.sentence || f.tok.start >= sh.part.tok.start || f.tok.unit !== sh.part.tok.unit || sh.totals.includes(f)) continue;
+          const v = exactInt(f);
+          if (v !== undefined && !f.tok.approx) bases.push({ n: v, name: { zh: `句中的 ${v}${f.tok.unit}`, en: `${v} earlier in the sentence` }, spans: [f.span] });
+        }
         const parts = [...new Set(siblings.map((o) => o.part))];
         if (parts.length > 1) {
           const vals = parts.map(exactInt);
@@ -116,7 +122,7 @@ export const rule: Rule = {
               stage: 'percent',
             },
           ],
-          fingerprint: `pct|${hash(n.sentences[sh.pct.sentence].c.s)}|${sh.pct.tok.text}`,
+          fingerprint: `pct|${sentenceKey(n.sentences[sh.pct.sentence].c.s)}|${sh.pct.tok.text}`,
         });
       }
     });

@@ -1,4 +1,4 @@
-import { hash } from '../fingerprint';
+import { sentenceKey } from '../fingerprint';
 import { addDec, cmpDec, formatDec, subDec, type Dec } from '../num/decimal';
 import type { Claim, Figure, Narrative } from '../narrative/extract';
 import { formatLike, sumText } from '../narrative/format';
@@ -86,7 +86,7 @@ export const rule: Rule = {
               stage: 'sum',
             },
           ],
-          fingerprint: `sum|${hash(n.sentences[sum.total.sentence].c.s)}|${t.text}`,
+          fingerprint: `sum|${sentenceKey(n.sentences[sum.total.sentence].c.s)}|${t.text}`,
         });
       }
     }

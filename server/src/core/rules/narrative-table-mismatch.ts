@@ -1,10 +1,18 @@
 import { setValueFix } from '../fixes';
-import { hash } from '../fingerprint';
+import { sentenceKey } from '../fingerprint';
 import { formatDec, isInteger, pow10, within } from '../num/decimal';
 import { tableCorrections, targetValue } from '../narrative/evaluate';
 import { formatLike, sumText } from '../narrative/format';
 import type { Fix } from '../types';
+import type { Cell, Report } from '../model';
 import type { Rule } from './rule';
+
+/** Whether a cell is a total: table 2's 总计 column or (七) row, table 3's 总计 column. */
+function isTotal(report: Report, cell: Cell): boolean {
+  const t2 = report.t2;
+  if (t2?.rows.some((r) => r.cells[6] === cell || (r.id === '7' && r.cells.includes(cell)))) return true;
+  return !!report.t3?.groups.some((g) => g[4] === cell);
+}
 
 export const rule: Rule = {
   id: 'narrative-table-mismatch',
@@ -46,18 +54,24 @@ export const rule: Rule = {
         const hint = c.narrower
           ? { zh: ';叙述可能只涉及部分机关(如本级或办公室),而表格为全部数据,请核对统计口径', en: '; the narrative may cover a narrower body (e.g. the office itself) than the table' }
           : { zh: '', en: '' };
+        const newText = formatLike(tok, raw, tv.value);
         const fixes: Fix[] = [
           {
-            title: { zh: `改为表格中的 ${formatDec(found.value)}`, en: `Use the table's ${formatDec(found.value)}` },
+            title: { zh: `改为表格中的 ${newText}`, en: `Use the table's ${newText}` },
             // When the narrative may count a narrower body, neither side is surely wrong: no fix-all.
             isPreferred: !c.narrower,
-            edits: [{ start: c.fig.span.start, end: c.fig.span.end, newText: formatLike(tok, raw, tv.value) }],
+            edits: [{ start: c.fig.span.start, end: c.fig.span.end, newText }],
             stage: c.narrower ? 'never' : 'narrative',
           },
         ];
-        if (tv.cells.length === 1 && isInteger(tok.value) && tok.pow === 0) {
-          const cell = tv.cells[0];
-          fixes.push({ ...setValueFix(cell, tok.value, 'never', false), title: { zh: `将表格单元格改为 ${formatDec(tok.value)}`, en: `Change the table cell to ${formatDec(tok.value)}` } });
+        // The other way round, for one cell that is not a total (changing a total breaks its sums).
+        const cell = tv.cells.length === 1 ? tv.cells[0] : undefined;
+        if (cell && !isTotal(report, cell) && isInteger(tok.value) && tok.pow === 0) {
+          const sums = c.target.table === 1 ? { zh: '', en: '' } : { zh: '(相关合计需随之调整)', en: ' (adjust its sums too)' };
+          fixes.push({
+            ...setValueFix(cell, tok.value, 'never', false),
+            title: { zh: `将表格单元格改为 ${formatDec(tok.value)}${sums.zh}`, en: `Change the table cell to ${formatDec(tok.value)}${sums.en}` },
+          });
         }
         ctx.report({
           severity: c.narrower ? 'warning' : undefined,
@@ -68,7 +82,7 @@ export const rule: Rule = {
           span: c.fig.span,
           related: tv.cells.map((x) => ({ span: x.span, message: { zh: `${tv.name.zh}:${x.raw}`, en: `${tv.name.en}: ${x.raw}` } })),
           fixes,
-          fingerprint: `claim|${c.phrase.id}|${hash(n.sentences[c.fig.sentence].c.s)}|${tok.text}`,
+          fingerprint: `claim|${c.phrase.id}|${sentenceKey(n.sentences[c.fig.sentence].c.s)}|${tok.text}`,
         });
       }
     });

@@ -69,10 +69,10 @@ export function t2Equations(t: Table2): Equation[] {
 
 const cellKey = (r: Ref) => `${r.row}|${r.col}`;
 
-export function diagnoseT2(t: Table2): { diagnoses: Diagnosis[]; lone: Equation[] } {
+export function diagnoseT2(t: Table2): { diagnoses: Diagnosis[]; lone: Equation[]; eqs: Equation[] } {
   const eqs = t2Equations(t);
   const violated = eqs.filter((e) => e.residual !== 0n);
-  if (!violated.length) return { diagnoses: [], lone: [] };
+  if (!violated.length) return { diagnoses: [], lone: [], eqs };
 
   // Each cell's equations, with the sign the cell has in them.
   const byCell = new Map<string, { ref: Ref; eqs: { eq: Equation; sign: bigint }[] }>();
@@ -111,11 +111,11 @@ export function diagnoseT2(t: Table2): { diagnoses: Diagnosis[]; lone: Equation[
     cand.eqs.forEach((e) => covered.add(e));
     diagnoses.push(cand);
   }
-  return { diagnoses, lone: violated.filter((e) => !covered.has(e)) };
+  return { diagnoses, lone: violated.filter((e) => !covered.has(e)), eqs };
 }
 
 export function memoDiagnosis(report: Report, memo: <T>(k: string, f: () => T) => T, index: number) {
-  return memo(`t2diag:${index}`, () => (report.t2 && !report.t2.problems.length ? diagnoseT2(report.t2) : { diagnoses: [], lone: [] }));
+  return memo(`t2diag:${index}`, () => (report.t2 && !report.t2.problems.length ? diagnoseT2(report.t2) : { diagnoses: [], lone: [], eqs: [] }));
 }
 
 /** Which rule a diagnosis belongs to: the equation whose total the cell is, else its first. */
@@ -140,6 +140,33 @@ export function partsDesc(e: Equation): Msg {
     case 'bal':
       return { zh: '一+二−(七)', en: 'I + II − (7) is' };
   }
+}
+
+/** An equation seen from its total: "六类申请人之和" for a row. */
+export function sumName(e: Equation): Msg {
+  switch (e.kind) {
+    case 'row':
+      return { zh: '六类申请人之和', en: 'the six applicant columns' };
+    case 'col':
+      return { zh: '(一)至(六)各项之和', en: 'items (1)–(6)' };
+    case 'bal':
+      return { zh: '勾稽关系 一+二−(七)', en: 'the balance I + II − (7)' };
+  }
+}
+
+export function isAnchor(e: Equation, r: Ref): boolean {
+  return e.anchor.row === r.row && e.anchor.col === r.col;
+}
+
+/** Whether setting the anchor of `e` to `value` would break an equation that holds now. */
+export function breaksOthers(all: Equation[], e: Equation, value: bigint): boolean {
+  const a = e.anchor;
+  const delta = value - a.value;
+  return all.some((o) => {
+    if (o === e || o.residual !== 0n) return false;
+    const sign = o.lhs.some((x) => x.row === a.row && x.col === a.col) ? 1n : o.rhs.some((x) => x.row === a.row && x.col === a.col) ? -1n : 0n;
+    return sign !== 0n && delta !== 0n;
+  });
 }
 
 /** How an equation constrains a cell that is not its total. */

@@ -4,7 +4,10 @@ import { setValueFix } from '../fixes';
 import type { RuleContext } from './rule';
 import {
   anchorExpected,
+  breaksOthers,
   constraintDesc,
+  isAnchor,
+  sumName,
   diagnosisKind,
   memoDiagnosis,
   partsDesc,
@@ -33,7 +36,7 @@ function related(eqs: Equation[], blamed: Ref): Related[] {
 
 export function checkTable2(ctx: RuleContext, kind: EqKind): void {
   ctx.reports.forEach((report, i) => {
-    const { diagnoses, lone } = memoDiagnosis(report, ctx.memo, i);
+    const { diagnoses, lone, eqs } = memoDiagnosis(report, ctx.memo, i);
     for (const d of diagnoses) {
       if (diagnosisKind(d) !== kind) continue;
       const name = refName(d.ref);
@@ -41,18 +44,21 @@ export function checkTable2(ctx: RuleContext, kind: EqKind): void {
       const others = d.eqs.filter((e) => e !== own);
       const w = d.expected;
       let message;
+      // How each other equation constrains the cell: as its total ("六类申请人之和"), or as a part.
+      const describe = (e: Equation) => (isAnchor(e, d.ref) ? sumName(e) : constraintDesc(e));
+      const verb = (n: number) => (n === 1 ? 'requires' : 'require');
       if (own) {
         const p = partsDesc(own);
-        const also = others.map(constraintDesc);
+        const also = others.map(describe);
         message = {
-          zh: `${name.zh} 为 ${d.ref.value},但${p.zh}为 ${w}` + (also.length ? `;${also.map((a) => a.zh).join('和')}也要求它为 ${w}` : ''),
-          en: `${name.en} is ${d.ref.value}, but ${p.en} ${w}` + (also.length ? `; ${also.map((a) => a.en).join(' and ')} also require ${w}` : ''),
+          zh: `${name.zh} 为 ${d.ref.value},但${p.zh}为 ${w}` + (also.length ? `;${also.map((a) => a.zh).join('、')}也要求它为 ${w}` : ''),
+          en: `${name.en} is ${d.ref.value}, but ${p.en} ${w}` + (also.length ? `; ${also.map((a) => a.en).join(' and ')} also ${verb(also.length)} ${w}` : ''),
         };
       } else {
-        const all = d.eqs.map(constraintDesc);
+        const all = d.eqs.map(describe);
         message = {
-          zh: `${name.zh} 为 ${d.ref.value},但${all.map((a) => a.zh).join('和')}都要求它为 ${w}`,
-          en: `${name.en} is ${d.ref.value}, but ${all.map((a) => a.en).join(' and ')} require ${w}`,
+          zh: `${name.zh} 为 ${d.ref.value},但${all.map((a) => a.zh).join('、')}都要求它为 ${w}`,
+          en: `${name.en} is ${d.ref.value}, but ${all.map((a) => a.en).join(' and ')} ${verb(all.length)} ${w}`,
         };
       }
       ctx.report({
@@ -71,11 +77,15 @@ export function checkTable2(ctx: RuleContext, kind: EqKind): void {
       const computed = a.value - e.residual * sign;
       const p = partsDesc(e);
       const expected = anchorExpected(e);
+      // More than one cell is wrong here. Recomputing the total is offered, but fix-all applies it
+      // only when it breaks no sum that holds now (else it would make wrong numbers "consistent").
+      const breaks = expected !== undefined && breaksOthers(eqs, e, expected);
+      const hint = breaks ? { zh: '(可能不止一个单元格有误,请核对各项)', en: ' (more than one cell may be wrong; check the parts)' } : { zh: '', en: '' };
       ctx.report({
-        message: { zh: `${name.zh} 为 ${a.value},但${p.zh}为 ${computed}`, en: `${name.en} is ${a.value}, but ${p.en} ${computed}` },
+        message: { zh: `${name.zh} 为 ${a.value},但${p.zh}为 ${computed}${hint.zh}`, en: `${name.en} is ${a.value}, but ${p.en} ${computed}${hint.en}` },
         span: a.cell.span,
         related: related([e], a),
-        fixes: expected === undefined ? [] : [setValueFix(a.cell, expected, 'table')],
+        fixes: expected === undefined ? [] : [setValueFix(a.cell, expected, 'table', !breaks)],
         fingerprint: `t2|${e.kind}|${e.key}`,
       });
     }

@@ -20,8 +20,10 @@ export const rule: Rule = {
     for (const report of ctx.reports) {
       const mentions = yearMentions(report);
       if (mentions.length < 2) continue;
+      // Each source votes once: the title, the period (its start year), each opening statement.
+      const voters = mentions.filter((m, i) => m.kind !== 'period' || mentions.findIndex((x) => x.kind === 'period') === i);
       const count = new Map<number, number>();
-      for (const m of mentions) count.set(m.year, (count.get(m.year) ?? 0) + 1);
+      for (const m of voters) count.set(m.year, (count.get(m.year) ?? 0) + 1);
       if (count.size < 2) continue;
       const top = Math.max(...count.values());
       const leaders = [...count.keys()].filter((y) => count.get(y) === top);
@@ -39,7 +41,8 @@ export const rule: Rule = {
           },
           span: m.span,
           related: agree.map((a) => ({ span: a.span, message: { zh: `${KIND[a.kind].zh}:${a.year}`, en: `${KIND[a.kind].en}: ${a.year}` } })),
-          fixes: [{ title: { zh: `改为 ${year}`, en: `Change to ${year}` }, isPreferred: true, edits: [{ ...m.span, newText: String(year) }], stage: 'never' }],
+          // Which year is right is for the author to say: offered, never preferred, never applied by fix-all.
+          fixes: [{ title: { zh: `改为 ${year}`, en: `Change to ${year}` }, isPreferred: false, edits: [{ ...m.span, newText: String(year) }], stage: 'never' }],
           fingerprint: `year|${m.kind}|${m.year}|${year}`,
         });
       }

@@ -28,6 +28,8 @@ export interface Phrase {
   after?: RegExp;
   /** Clauses that look alike but mean something else. */
   unless?: RegExp;
+  /** The whole sentence must match (e.g. be about disclosure requests). */
+  requires?: RegExp;
   units: RegExp;
   name: Msg;
   target: (m: RegExpExecArray, ctx: PhraseContext) => Target | undefined;
@@ -123,6 +125,7 @@ export const PHRASES: readonly Phrase[] = [
     id: 't2-concluded',
     before: re('(?:办结|答复|已办结|办理完毕|处理完毕|已答复)(?:了)?(?:政府信息公开申请|依申请公开申请|申请|依申请公开件?)?FILL$'),
     unless: /率|信箱|来信|热线|工单|咨询|建议|提案/,
+    requires: /申请/,
     units: COUNT,
     name: { zh: '办结', en: 'requests concluded' },
     target: () => t2(['7']),

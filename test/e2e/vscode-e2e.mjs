@@ -1,0 +1,458 @@
+// Drives the VS Code workbench (code-server, started by run.sh) like a user, through Debian's
+// chromium (also started by run.sh; we attach over the DevTools protocol). Every scenario takes a
+// screenshot into artifacts/ and is reported as passed or failed; nothing is skipped.
+// Selectors and pitfalls: /work/shared/e2e/RECIPE.md (shared/e2e/RECIPE.md beside the checkout).
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DRAFT2, NOTES, REPORT } from './fixtures.mjs';
+
+const URL = process.env.NIANBAO_E2E_URL;
+const CDP = process.env.NIANBAO_E2E_CDP;
+const STATE = process.env.NIANBAO_E2E_STATE;
+const ART = process.env.NIANBAO_E2E_ART;
+const ROOT = process.env.NIANBAO_E2E_ROOT;
+if (!URL || !CDP || !STATE || !ART || !ROOT) throw new Error('run me through test/e2e/run.sh (npm run test:e2e)');
+
+const WS = join(STATE, 'ws');
+const META = JSON.parse(readFileSync(join(STATE, 'meta.json'), 'utf8'));
+const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const LANG_NAME = PKG.contributes.languages.find((l) => l.id === 'gov-report')?.aliases?.[0] ?? 'gov-report';
+const FIRST_DIAGNOSTIC_MS = 60_000; // includes extension host + language server start
+const UI_MS = 15_000;
+const CJK = /[\u4e00-\u9fff]/;
+
+// ---- tiny test runner ------------------------------------------------------------------------
+const results = [];
+let page;
+let shot = 0;
+const slug = (s) => s.replace(/[^\w\u4e00-\u9fff]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+
+async function test(name, fn) {
+  const t = Date.now();
+  const n = String(++shot).padStart(2, '0');
+  let ok = true;
+  let error;
+  try {
+    await fn();
+  } catch (e) {
+    ok = false;
+    error = String(e?.message ?? e).split('\n').slice(0, 12).join('\n');
+  }
+  const file = `${n}-${slug(name)}${ok ? '' : '-FAILED'}.png`;
+  await page.screenshot({ path: join(ART, file) }).catch(() => {});
+  results.push({ suite: 'vscode', name, ok, ms: Date.now() - t, error, screenshot: file });
+  console.log(`${ok ? '  ✓' : '  ✗'} ${name} (${((Date.now() - t) / 1000).toFixed(1)}s)${ok ? '' : `\n      ${error.replace(/\n/g, '\n      ')}`}`);
+  // Leave no widget open for the next scenario.
+  await page.keyboard.press('Escape').catch(() => {});
+  await page.keyboard.press('Escape').catch(() => {});
+}
+
+/** An extra screenshot in the middle of a scenario (the menu before it is used, …). */
+async function snap(what) {
+  await page.screenshot({ path: join(ART, `${String(shot).padStart(2, '0')}-${slug(what)}.png`) }).catch(() => {});
+}
+
+function check(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+/** Polls `probe` until `accept(value)`; throws `what` with the last value seen. */
+async function until(what, probe, accept = (v) => !!v, timeout = UI_MS, interval = 150) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await probe();
+      if (accept(last)) return last;
+    } catch (e) {
+      last = `(${e.message.split('\n')[0]})`;
+    }
+    if (Date.now() > end) throw new Error(`timed out after ${timeout / 1000}s waiting for ${what}; last seen: ${JSON.stringify(last)?.slice(0, 1500)}`);
+    await page.waitForTimeout(interval);
+  }
+}
+
+// ---- workbench helpers -------------------------------------------------------------------------
+const editorSel = '.editor-group-container.active .editor-instance .monaco-editor';
+
+async function focusWorkbench() {
+  await page.keyboard.press('Escape');
+  const lines = page.locator(`${editorSel} .view-lines`);
+  if (await lines.isVisible().catch(() => false)) await lines.click({ position: { x: 2, y: 2 }, force: true });
+  else await page.locator('.monaco-workbench .part.editor').first().click({ position: { x: 50, y: 200 }, force: true }).catch(() => {});
+}
+
+/** Opens a quick input with `key` (Ctrl+P, Ctrl+G, F1) and types `text` into it, making sure the
+ * keystrokes land in its input box and not in the editor (focus moves there asynchronously). */
+async function quickInput(key, text) {
+  await page.keyboard.press(key);
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: UI_MS });
+  const focused = await page.waitForSelector('.quick-input-widget input:focus', { timeout: 3000 }).catch(() => null);
+  if (!focused) {
+    // Focus did not move into the box (seen after side-bar clicks): click it, as a user would.
+    await page.locator('.quick-input-widget input').first().click();
+    await page.waitForSelector('.quick-input-widget input:focus', { timeout: 3000 });
+  }
+  await page.keyboard.type(text);
+  await until(`the quick input to read "${text}"`, () => page.locator('.quick-input-widget input').first().inputValue(), (v) => v.endsWith(text), 5000);
+}
+
+/** Quick Open (Ctrl+P) the workspace file `name`. */
+async function openFile(name) {
+  await focusWorkbench();
+  await quickInput('Control+P', name);
+  const rows = '.quick-input-widget .monaco-list-row';
+  const isIt = (label) => label === name || label?.startsWith(`${name},`);
+  await until(`Quick Open to list ${name}`, () => page.locator(rows).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))), (ls) => ls.some(isIt));
+  for (let i = 0; i < 10; i++) {
+    const focused = await page.locator(`${rows}.focused`).getAttribute('aria-label').catch(() => null);
+    if (isIt(focused)) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.editor-group-container.active .tab.active[aria-label="${name}"]`, { timeout: UI_MS });
+  await page.waitForSelector(`${editorSel} .view-lines`, { timeout: UI_MS });
+}
+
+/** Ctrl+G to a 1-based line; waits until the status bar shows the cursor there. */
+async function gotoLine(line) {
+  await page.locator(`${editorSel} .view-lines`).click({ position: { x: 2, y: 2 }, force: true });
+  await quickInput('Control+G', String(line));
+  await page.keyboard.press('Enter');
+  await until(`the cursor on line ${line}`, () => page.locator('[id="status.editor.selection"]').innerText(), (t) => t.startsWith(`Ln ${line},`));
+}
+
+/** The squiggles drawn on a (visible) 1-based line of the active editor, with their boxes. */
+function squigglesOnLine(line) {
+  return page.evaluate(
+    ({ sel, line }) => {
+      const ed = document.querySelector(sel);
+      if (!ed) return null;
+      const num = [...ed.querySelectorAll('.margin-view-overlays .line-numbers')].find((e) => e.textContent.trim() === String(line));
+      if (!num) return null; // line not rendered
+      const top = num.parentElement.style.top;
+      const row = [...ed.querySelectorAll('.view-overlays > div')].find((d) => d.style.top === top);
+      const text = [...ed.querySelectorAll('.view-lines .view-line')].find((d) => d.style.top === top)?.innerText.replace(/\u00a0/g, ' ');
+      const sq = row ? [...row.querySelectorAll('[class*="squiggly-"]')] : [];
+      return {
+        text,
+        squiggles: sq.map((e) => {
+          const r = e.getBoundingClientRect();
+          return { cls: [...e.classList].find((c) => c.startsWith('squiggly-')), x: r.x + r.width / 2, y: r.y + r.height / 2, w: r.width };
+        }),
+      };
+    },
+    { sel: editorSel, line },
+  );
+}
+
+async function waitSquiggle(line, cls = 'squiggly-error', timeout = UI_MS) {
+  const r = await until(`a ${cls} squiggle on line ${line}`, () => squigglesOnLine(line), (v) => v?.squiggles.some((s) => s.cls === cls), timeout);
+  return r.squiggles.find((s) => s.cls === cls);
+}
+
+async function hoverText(at) {
+  await page.mouse.move(at.x - 40, at.y + 200);
+  await page.waitForTimeout(100);
+  await page.mouse.move(at.x, at.y);
+  return page.locator('.monaco-hover:not(.hidden)').first().innerText({ timeout: 5000 });
+}
+
+/** Opens the Problems panel and sets its filter; returns its marker rows (not related-info rows). */
+async function problems(filter) {
+  if (!(await page.locator('.markers-panel').isVisible().catch(() => false))) {
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForSelector('.markers-panel', { state: 'visible', timeout: UI_MS });
+  }
+  const box = page.getByPlaceholder(/^Filter \(e\.g\./);
+  if ((await box.inputValue()) !== filter) await box.fill(filter);
+  await page.waitForTimeout(250); // the Problems view applies its filter debounced
+  return page.locator('.markers-panel .monaco-list-row').evaluateAll((els) => {
+    const out = [];
+    let file;
+    for (const e of els) {
+      const level = e.getAttribute('aria-level');
+      const label = e.getAttribute('aria-label') ?? '';
+      if (level === '1') {
+        file = /problems? in file (.+?) of folder/.exec(label)?.[1] ?? label;
+        out.push({ fileRow: file });
+      } else if (level === '2') {
+        const lines = e.innerText.split('\n').map((s) => s.trim()).filter(Boolean);
+        const pos = /^\[Ln (\d+), Col (\d+)\]$/.exec(lines.at(-1) ?? '');
+        out.push({
+          file,
+          severity: /^(\w+):/.exec(label)?.[1],
+          message: lines.slice(0, -3).join(' '),
+          source: lines.at(-3),
+          code: lines.at(-2),
+          line: pos ? Number(pos[1]) : undefined,
+        });
+      }
+    }
+    return out;
+  });
+}
+
+async function closeProblems() {
+  if (await page.locator('.markers-panel').isVisible().catch(() => false)) {
+    await page.getByPlaceholder(/^Filter \(e\.g\./).fill('');
+    await page.keyboard.press('Control+J'); // toggle the panel away
+  }
+}
+
+/** F1, type a command's title, pick exactly that command, run it. */
+async function runCommand(title) {
+  await quickInput('F1', title);
+  const rows = '.quick-input-widget .monaco-list-row';
+  const isIt = (l) => l === title || l?.startsWith(`${title},`);
+  await until(`the command "${title}" in the palette`, () => page.locator(rows).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))), (ls) => ls.some(isIt));
+  for (let i = 0; i < 20 && !isIt(await page.locator(`${rows}.focused`).getAttribute('aria-label').catch(() => null)); i++) await page.keyboard.press('ArrowDown');
+  check(isIt(await page.locator(`${rows}.focused`).getAttribute('aria-label')), `could not select "${title}" in the palette`);
+  await page.keyboard.press('Enter');
+}
+
+async function diskEquals(file, expected, what) {
+  await until(what, () => readFileSync(file, 'utf8'), (t) => t === expected).catch(() => {
+    const got = readFileSync(file, 'utf8').split('\n');
+    const exp = expected.split('\n');
+    const i = exp.findIndex((l, k) => l !== got[k]);
+    throw new Error(`${what}: the saved file differs from the expected text at line ${i + 1}: expected ${JSON.stringify(exp[i])}, found ${JSON.stringify(got[i])} (${got.length} vs ${exp.length} lines)`);
+  });
+}
+
+/** Reads every row of a (virtualised) tree/list by scrolling it. */
+async function allRows(container) {
+  const seen = new Map();
+  const list = page.locator(`${container} .monaco-list`).first();
+  const box = await list.boundingBox();
+  if (!box) return [];
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 40; i++) {
+    const rows = await page.locator(`${container} .monaco-list-row`).evaluateAll((els) =>
+      els.map((e) => ({ index: Number(e.getAttribute('data-index')), label: e.getAttribute('aria-label') ?? e.innerText, level: Number(e.getAttribute('aria-level')) })),
+    );
+    const before = seen.size;
+    for (const r of rows) seen.set(r.index, r);
+    if (seen.size === before && i > 0) break;
+    await page.mouse.wheel(0, box.height * 0.8);
+    await page.waitForTimeout(100);
+  }
+  return [...seen.values()].sort((a, b) => a.index - b.index);
+}
+
+// ---- the scenarios -----------------------------------------------------------------------------
+async function main() {
+  const browser = await chromium.connectOverCDP(CDP);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  page = await context.newPage();
+  const consoleErrors = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  const reportPath = join(WS, REPORT);
+  const draftPath = join(WS, DRAFT2);
+  const draftOriginal = readFileSync(draftPath, 'utf8');
+
+  await test('workbench loads the workspace', async () => {
+    await page.goto(`${URL}/?folder=${encodeURIComponent(WS)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 30_000 });
+    for (const f of [REPORT, DRAFT2, NOTES]) await page.waitForSelector(`.explorer-folders-view .monaco-list-row[aria-label="${f}"]`, { timeout: 30_000 });
+  });
+
+  await test(`the report opens with language gov-report (status bar: ${LANG_NAME})`, async () => {
+    await openFile(REPORT);
+    await until(`the language indicator to read ${LANG_NAME}`, () => page.locator('[id="status.editor.mode"]').getAttribute('aria-label'), (l) => l === LANG_NAME);
+  });
+
+  await test('the broken total has an error squiggle with a Chinese message', async () => {
+    await gotoLine(META.totalLine);
+    const sq = await waitSquiggle(META.totalLine, 'squiggly-error', FIRST_DIAGNOSTIC_MS);
+    const hover = await until('the hover over the squiggle to show the diagnostic', () => hoverText(sq), (t) => t.includes('table2-column-sum'));
+    check(CJK.test(hover) && /96/.test(hover) && /97/.test(hover), `the diagnostic message is not the Chinese one about 96 vs 97: ${hover.slice(0, 300)}`);
+  });
+
+  await test('Problems panel lists table2-column-sum on line 288 with its rule id', async () => {
+    const rows = await until('a table2-column-sum row in Problems', () => problems('table2-column-sum'), (rs) => rs.some((r) => r.code === 'table2-column-sum' && r.file === REPORT));
+    const r = rows.find((x) => x.code === 'table2-column-sum' && x.file === REPORT);
+    check(r.severity === 'Error', `severity ${r.severity}, expected Error`);
+    check(r.source === 'nianbao', `source ${r.source}, expected nianbao`);
+    check(r.line === META.totalLine, `line ${r.line}, expected ${META.totalLine}`);
+    check(CJK.test(r.message) && r.message.includes('96') && r.message.includes('97'), `message not Chinese / not about 96 vs 97: ${r.message}`);
+  });
+
+  const narrative = [
+    { rule: 'narrative-table-mismatch', line: META.narrativeLine, numbers: ['488', '448'], why: '488 in the text vs 448 in table 1' },
+    { rule: 'narrative-sum', line: META.narrativeLine, numbers: ['126', '130'], why: '126 vs 66+51+13=130' },
+    { rule: 'narrative-percentage', line: META.percentLine, numbers: ['78.8'], why: '占78.8% where 79/99 = 79.8%' },
+  ];
+  for (const n of narrative) {
+    await test(`Problems panel lists ${n.rule} on line ${n.line} (${n.why}) and the line has a squiggle`, async () => {
+      const rows = await until(`a ${n.rule} row in Problems for the report`, () => problems(n.rule), (rs) => rs.some((r) => r.code === n.rule && r.line === n.line && r.file === REPORT));
+      const r = rows.find((x) => x.code === n.rule && x.line === n.line && x.file === REPORT);
+      check(CJK.test(r.message), `message is not Chinese: ${r.message}`);
+      for (const num of n.numbers) check(r.message.includes(num), `message does not mention ${num}: ${r.message}`);
+      await closeProblems();
+      await gotoLine(n.line);
+      await until(`a squiggle on line ${n.line}`, () => squigglesOnLine(n.line), (v) => v?.squiggles.length > 0);
+    });
+  }
+  await closeProblems();
+
+  await test('hovering the broken total shows its arithmetic (… + … + … = 97)', async () => {
+    await gotoLine(META.totalLine);
+    const sq = await waitSquiggle(META.totalLine);
+    // A term-by-term sum: at least three numbers joined by "+" (labels may sit between) and "= 97".
+    // The diagnostic's own text ("一+二=(七)+四…97") does not match this.
+    const sum = /\d[^+=\n]*\+[^+=\n]*\d[^+=\n]*\+[^+=\n]*\d[^=\n]*=\s*[*_`]*97(?!\d)/;
+    const text = await until('the hover to contain a term-by-term sum equal to 97', () => hoverText(sq), (t) => sum.test(t), 10_000, 500);
+    console.log(`      hover: ${text.split('\n').find((l) => sum.test(l))}`);
+    // Bring the arithmetic into view for the screenshot (the diagnostic part comes first).
+    await page.locator('.monaco-hover:not(.hidden) .hover-row').filter({ hasText: sum }).last().scrollIntoViewIfNeeded().catch(() => {});
+  });
+
+  let restoreFolders; // the outline scenario collapses the folder view; opened again after its screenshot
+  await test('Outline shows the six sections and the tables', async () => {
+    await focusWorkbench();
+    await page.keyboard.press('Control+Shift+E');
+    const header = page.locator('.pane-header[aria-label^="Outline"]');
+    await header.waitFor({ timeout: UI_MS });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    // Give the outline the whole side bar: collapse the folder view above it.
+    const folders = page.locator('.pane-header[aria-label^="Explorer Section"]');
+    if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+    restoreFolders = () => folders.click();
+    const pane = '.pane-header[aria-label^="Outline"] + .pane-body';
+    const sections = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+    const rows = await until('the outline to list 一、总体情况 … 六、其他需要报告的事项', async () => {
+      const text = await page.locator(pane).innerText();
+      if (!text.includes('六、')) return { text };
+      return { text, rows: await allRows(pane) };
+    }, (v) => v.rows && sections.every((s) => v.rows.some((r) => r.label.startsWith(s))));
+    const idx = sections.map((s) => rows.rows.findIndex((r) => r.label.startsWith(s)));
+    check(idx.every((v, i) => i === 0 || v > idx[i - 1]), `sections out of order: ${JSON.stringify(idx)}`);
+    // Sections 二, 三, 四 hold tables 1, 2, 3: each must have a nested symbol.
+    for (const k of [1, 2, 3]) {
+      const sec = rows.rows[idx[k]];
+      const next = rows.rows.slice(idx[k] + 1);
+      const child = next.length && next[0].level > sec.level ? next[0] : undefined;
+      check(child, `section "${sections[k]}" has no nested symbol (its table); rows: ${rows.rows.map((r) => `${'  '.repeat(r.level - 1)}${r.label}`).join(' | ').slice(0, 800)}`);
+      console.log(`      outline: ${sec.label} › ${child.label}`);
+    }
+  });
+  if (restoreFolders) await restoreFolders().catch(() => {});
+
+  await test('the table preview (nianbao.showPreview) shows three tables and marks the bad cell nb-bad', async () => {
+    await openFile(REPORT);
+    await page.locator(`${editorSel} .view-lines`).click({ position: { x: 2, y: 2 }, force: true });
+    await page.keyboard.press('Control+Alt+Shift+P'); // keybindings.json: → nianbao.showPreview
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await until('the preview webview to show three tables', () => frame.locator('table').count(), (n) => n >= 3, UI_MS).catch(async (e) => {
+      const notes = await page.locator('.notification-toast').allInnerTexts().catch(() => []);
+      throw new Error(`${e.message}${notes.length ? `; notifications: ${notes.join(' / ')}` : ''}`);
+    });
+    // The broken total is the cell whose source span starts at its offset in the file.
+    const bad = await frame.locator('.nb-bad').evaluateAll((els) => els.map((e) => ({ text: e.textContent.trim(), start: e.getAttribute('data-start') })));
+    const cell = bad.find((c) => c.start === String(META.totalOffset));
+    check(cell, `the broken total (offset ${META.totalOffset}) has no cell with class nb-bad; nb-bad cells: ${JSON.stringify(bad)}`);
+    check(/^96\b/.test(cell.text), `the nb-bad cell at the broken total reads ${JSON.stringify(cell.text)}, expected 96`);
+  });
+  // Whatever the preview did, go on with only the report open in one group.
+  await runCommand('View: Close All Editor Groups').catch(() => {});
+
+  await test('Ctrl+. on the broken total offers 改为 97; applying it changes exactly that number', async () => {
+    await openFile(REPORT);
+    await gotoLine(META.totalLine);
+    const sq = await waitSquiggle(META.totalLine);
+    await page.mouse.click(sq.x, sq.y);
+    await page.keyboard.press('Control+.');
+    const rows = '.action-widget .monaco-list-row.action';
+    const labels = await until('the quick-fix menu', () => page.locator(rows).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))), (ls) => ls.length > 0);
+    check(labels.includes('改为 97'), `no "改为 97" in the quick-fix menu: ${JSON.stringify(labels)}`);
+    await snap('quick-fix menu');
+    for (let i = 0; i < 10; i++) {
+      if ((await page.locator(`${rows}.focused`).getAttribute('aria-label').catch(() => null)) === '改为 97') break;
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await until(`line ${META.totalLine} to read "97 |"`, () => squigglesOnLine(META.totalLine), (v) => v?.text?.trim() === '97 |');
+    await until(`the squiggle on line ${META.totalLine} to go`, () => squigglesOnLine(META.totalLine), (v) => v && !v.squiggles.some((s) => s.cls === 'squiggly-error'));
+    await until('table2-column-sum to leave the Problems panel', () => problems('table2-column-sum'), (rs) => !rs.some((r) => r.code));
+    await closeProblems();
+    // Save without the fix-all-on-save participant, so that only the quick fix reaches the disk.
+    await runCommand('File: Save without Formatting');
+    await diskEquals(reportPath, readFileSync(join(STATE, 'expected', 'after-quickfix.txt'), 'utf8'), 'the report after the quick fix');
+  });
+
+  await test('Fix all on save (source.fixAll.nianbao) leaves no fixable problem and no error squiggle', async () => {
+    // What the CLI's --fix makes of the same draft: the editor must produce the same text.
+    const copy = join(STATE, 'cli-fix', DRAFT2);
+    mkdirSync(join(STATE, 'cli-fix'), { recursive: true });
+    copyFileSync(draftPath, copy);
+    try {
+      execFileSync(process.execPath, [join(ROOT, 'server', 'dist', 'cli.js'), 'check', '--fix', copy], { stdio: 'pipe' });
+    } catch {
+      /* exit 1 = errors remain */
+    }
+    const cliFixed = readFileSync(copy, 'utf8');
+    await openFile(DRAFT2);
+    await gotoLine(META.totalLine);
+    await waitSquiggle(META.totalLine);
+    await snap('second draft before fix-all on save');
+    await page.keyboard.press('Control+S'); // settings.json: editor.codeActionsOnSave {"source.fixAll.nianbao": "explicit"}
+    await until('the draft to be saved with fixes', () => readFileSync(draftPath, 'utf8'), (t) => t !== draftOriginal);
+    await until('the editor to be saved (no dirty marker)', () => page.locator('.tab.active').getAttribute('class'), (c) => !c.includes('dirty'));
+    const lines = readFileSync(draftPath, 'utf8').split('\n');
+    for (const [l, v] of [[META.rowTotalLine, '98 |'], [META.totalLine, '97 |'], [META.table3TotalLine, '4 |']]) {
+      check(lines[l - 1] === v, `line ${l} reads ${JSON.stringify(lines[l - 1])} after fix-all, expected ${JSON.stringify(v)}`);
+    }
+    await diskEquals(draftPath, cliFixed, 'fix-all in the editor vs `cli check --fix`');
+    for (const l of [META.rowTotalLine, META.totalLine, META.table3TotalLine]) {
+      await gotoLine(l);
+      await until(`no error squiggle on line ${l}`, () => squigglesOnLine(l), (v) => v && !v.squiggles.some((s) => s.cls === 'squiggly-error'));
+    }
+    const draftGlob = `**/${DRAFT2}`;
+    const errs = await until('no error for the draft in Problems', async () => (await problems(draftGlob)).filter((r) => r.severity === 'Error' && r.file === DRAFT2), (rs) => rs.length === 0).catch(async (e) => {
+      const left = (await problems(draftGlob)).filter((r) => r.file === DRAFT2);
+      throw new Error(`${e.message}; left: ${left.map((r) => `${r.severity} ${r.code} L${r.line}`).join(', ')}`);
+    });
+    check(errs.length === 0, 'errors left');
+    const left = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'server', 'dist', 'cli.js'), 'check', '--format', 'json', draftPath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).toString() || '{}');
+    const fixable = (left.files?.[0]?.diagnostics ?? []).filter((d) => d.fixes?.length);
+    check(fixable.length === 0, `fixable problems left after fix-all: ${fixable.map((d) => `${d.rule}@${d.range.start.line + 1}`).join(', ')}`);
+    await closeProblems();
+  });
+
+  await test('a plain-text file that is not a report (notes.txt) gets no diagnostics', async () => {
+    await openFile(NOTES);
+    await until('the language indicator to read Plain Text', () => page.locator('[id="status.editor.mode"]').getAttribute('aria-label'), (l) => l === 'Plain Text');
+    // A negative check has to wait: the server answers a newly opened file at once (well under
+    // a second, see the report above), so 3 s without a diagnostic is a real "none".
+    await page.waitForTimeout(3000);
+    const sq = await page.locator(`${editorSel} [class*="squiggly-"]`).count();
+    check(sq === 0, `${sq} squiggles in notes.txt`);
+    const rows = await problems(`**/${NOTES}`);
+    const mine = rows.filter((r) => r.file === NOTES || r.fileRow === NOTES);
+    check(mine.length === 0, `Problems lists notes.txt: ${JSON.stringify(mine)}`);
+    await closeProblems();
+  });
+
+  // Disconnect gracefully so code-server stops the extension host (RECIPE pitfall 8).
+  await page.goto('about:blank').catch(() => {});
+  await page.waitForTimeout(500);
+  await context.close().catch(() => {});
+  await browser.close().catch(() => {});
+  const noise = consoleErrors.filter((t) => !/vsda|favicon|Failed to load resource/.test(t));
+  if (noise.length) console.log(`  (browser console errors: ${noise.length}; first: ${noise[0].slice(0, 200)})`);
+}
+
+try {
+  console.log(`vscode: ${URL} (code-server), chromium via ${CDP}`);
+  await main();
+} catch (e) {
+  results.push({ suite: 'vscode', name: 'vscode harness', ok: false, error: String(e?.stack ?? e) });
+  console.log(`  ✗ harness error: ${e?.stack ?? e}`);
+}
+writeFileSync(join(ART, 'vscode-results.json'), JSON.stringify(results, null, 2));
+const failed = results.filter((r) => !r.ok).length;
+console.log(`vscode: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
