@@ -6,9 +6,9 @@
  * Concatenating copies of the same reports would make every later copy "a report pasted twice",
  * which is skipped, and the benchmark would measure the duplicate detector instead of the
  * analysis. So the k-th report of a document (k > 0) is made distinct without changing a
- * number: a page marker "- n -" (as PDF text has) before every second line of its table regions,
- * and a short mark without digits before every full stop and full-width comma. Its findings
- * are those of its base.
+ * number: a page marker "- n -" (as PDF text has) before each table region and before every
+ * second line inside it, and a short mark without digits before every full stop and full-width
+ * comma. Its findings are those of its base.
  * (Changing table numbers instead would make the narrative disagree with the tables, and keeping
  * the table rows identical runs into a known problem: identical rows in two different reports
  * are taken for a repeated paste; see bench/README.md.)
@@ -111,6 +111,9 @@ export function variant(base: Base, k: number, inject = false): string {
     const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
     const marker = `- ${1 + (k % 999)} -${eol}`;
     for (const span of base.tables) {
+      // Also one before the region (its heading), so that no run crosses from one table into the next.
+      const lineStart = span.start === 0 || /[\r\n]/.test(text[span.start - 1]);
+      if (lineStart) edits.push({ start: span.start, end: span.start, newText: marker });
       let n = 0;
       for (let i = text.indexOf(eol, span.start); i >= 0 && i + eol.length < span.end; i = text.indexOf(eol, i + eol.length)) {
         if (n++ % 2 === 1) edits.push({ start: i + eol.length, end: i + eol.length, newText: marker });
