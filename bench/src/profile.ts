@@ -53,6 +53,26 @@ const post = (method: string, params?: object) =>
   }
   console.log(`${doc.bytes} bytes, ${runs} runs, ${(elapsed / runs).toFixed(2)} ms per analysis`);
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
+  // Inclusive time by function (a function's outermost calls only, so recursion is not counted twice).
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const keyOf = (n: Node) => self.has(n.callFrame.functionName) ? n.callFrame.functionName : `${n.callFrame.functionName || '(anonymous)'}`;
+  const inclusive = new Map<string, number>();
+  const visit = (n: Node, open: Set<string>): number => {
+    let t = n.hitCount;
+    const k = keyOf(n);
+    const outer = !open.has(k);
+    if (outer) open.add(k);
+    for (const c of n.children ?? []) t += visit(byId.get(c)!, open);
+    if (outer) {
+      open.delete(k);
+      inclusive.set(k, (inclusive.get(k) ?? 0) + t);
+    }
+    return t;
+  };
+  visit(nodes[0], new Set());
+  console.log('\ninclusive:');
+  const skip = new Set(['(root)', '(program)', '(garbage collector)', '(idle)', '(anonymous)']);
+  for (const [k, v] of [...inclusive].filter(([k]) => !skip.has(k)).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
   // Self time by source file.
   const byFile = new Map<string, number>();
   for (const [k, v] of self) {
