@@ -13,6 +13,7 @@ interface StatusParams {
   errors: number;
   warnings: number;
   infos: number;
+  locale?: 'zh' | 'en';
 }
 const STATUS_NOTIFICATION = 'nianbao/status';
 
@@ -92,7 +93,8 @@ export class StatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const d = presentStatus(p, vscode.env.language.startsWith('en'));
+    // The server's language (the nianbao.locale setting wins over VS Code's display language).
+    const d = presentStatus(p, p.locale ? p.locale === 'en' : vscode.env.language.startsWith('en'));
     this.item.text = d.text;
     this.item.tooltip = d.tooltip;
     this.item.command = d.command;

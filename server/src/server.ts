@@ -103,7 +103,7 @@ async function validate(uri: string, version: number): Promise<void> {
   for (const e of st.errors) connection.console.error(`nianbao: ${uri}: ${e}`);
   connection.sendDiagnostics({ uri, version, diagnostics });
   if (st.othersChanged) revalidateOthers(uri);
-  void connection.sendNotification(STATUS_NOTIFICATION, statusOf(uri, st));
+  void connection.sendNotification(STATUS_NOTIFICATION, statusOf(uri, st, locale));
 }
 
 function schedule(doc: TextDocument, immediate = false): void {

@@ -12,6 +12,7 @@ interface Status {
   errors: number;
   warnings: number;
   infos: number;
+  locale: string;
 }
 interface Preview {
   uri: string;
@@ -100,12 +101,12 @@ describe('preview and status over stdio', function () {
     await client.initialize();
     await client.open(URI, report(true));
     await client.open(NOTES, '会议记录:共 3 人参加,其中 5 人请假。\n', 'plaintext');
-    assert.deepEqual(await status.next(URI), { uri: URI, state: 'report', errors: 2, warnings: 0, infos: 0 });
-    assert.deepEqual(await status.next(NOTES), { uri: NOTES, state: 'not-report', errors: 0, warnings: 0, infos: 0 });
+    assert.deepEqual(await status.next(URI), { uri: URI, state: 'report', errors: 2, warnings: 0, infos: 0, locale: 'zh' });
+    assert.deepEqual(await status.next(NOTES), { uri: NOTES, state: 'not-report', errors: 0, warnings: 0, infos: 0, locale: 'zh' });
 
     // A table that cannot be aligned is a warning.
     await client.change(URI, report().replace(/^2\.重复申请 \|\n2 \|\n/m, ''));
-    assert.deepEqual(await status.next(URI, (s) => s.errors === 0), { uri: URI, state: 'report', errors: 0, warnings: 1, infos: 0 });
+    assert.deepEqual(await status.next(URI, (s) => s.errors === 0), { uri: URI, state: 'report', errors: 0, warnings: 1, infos: 0, locale: 'zh' });
   });
 
   it('nianbao/status says too-large past nianbao.maxDocumentSize, and disabled when checking is off', async () => {
@@ -114,8 +115,8 @@ describe('preview and status over stdio', function () {
     await client.initialize();
     await client.open(URI, report(true));
     await client.open(NOTES, report(true), 'plaintext');
-    assert.deepEqual(await status.next(URI), { uri: URI, state: 'too-large', errors: 0, warnings: 0, infos: 1 });
-    assert.deepEqual(await status.next(NOTES), { uri: NOTES, state: 'disabled', errors: 0, warnings: 0, infos: 0 });
+    assert.deepEqual(await status.next(URI), { uri: URI, state: 'too-large', errors: 0, warnings: 0, infos: 1, locale: 'zh' });
+    assert.deepEqual(await status.next(NOTES), { uri: NOTES, state: 'disabled', errors: 0, warnings: 0, infos: 0, locale: 'zh' });
     assert.equal(await ask(client, URI), null);
   });
 });

@@ -13,7 +13,7 @@ describe('packaging', function () {
 
   it('packs exactly the allowed files', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'nianbao-vsix-')), 'nianbao.vsix');
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], {
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], {
       cwd: ROOT,
       encoding: 'utf8',
     });

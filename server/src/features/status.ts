@@ -1,4 +1,5 @@
 /** The `nianbao/status` notification: what the status bar shows for a document after each validation. */
+import type { Locale } from '../core';
 import type { DocState } from '../workspace';
 
 export const STATUS_NOTIFICATION = 'nianbao/status';
@@ -9,10 +10,12 @@ export interface StatusParams {
   errors: number;
   warnings: number;
   infos: number;
+  /** The message language the server uses (client locale or the nianbao.locale setting). */
+  locale: Locale;
 }
 
 /** Counts what is published for the document (hints are not counted, as in the Problems view). */
-export function statusOf(uri: string, st: DocState): StatusParams {
+export function statusOf(uri: string, st: DocState, locale: Locale): StatusParams {
   const count = (s: string) => st.findings.filter((f) => f.severity === s).length;
-  return { uri, state: st.status, errors: count('error'), warnings: count('warning'), infos: count('information') };
+  return { uri, state: st.status, errors: count('error'), warnings: count('warning'), infos: count('information'), locale };
 }
