@@ -11,6 +11,8 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  StreamMessageReader,
+  StreamMessageWriter,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -30,7 +32,28 @@ import { ReportIndex, REPORT_GLOB } from './reportIndex';
 
 const CMD_FIX_ALL = 'nianbao.applyFixAll';
 
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * Over --stdio the message reader is made here so that its errors are seen: after a header without
+ * a usable Content-Length the JSON-RPC reader cannot find the next message again, and the server
+ * would sit deaf forever; it exits instead (code 1), so the client can restart it. The library only
+ * wires end-of-input and console redirection for the streams it opens itself, so both are done here.
+ */
+function stdioConnection() {
+  const reader = new StreamMessageReader(process.stdin);
+  reader.onError((e) => {
+    if (!/Content-Length/i.test(e.message)) return; // a bad body: the next message is still found
+    process.stderr.write(`nianbao: unreadable message header, exiting: ${e.message}\n`);
+    process.exit(1);
+  });
+  let shutdown = false;
+  reader.onClose(() => process.exit(shutdown ? 0 : 1));
+  console.log = console.info = console.debug = console.error; // stdout carries the protocol
+  const c = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+  c.onShutdown(() => void (shutdown = true));
+  return c;
+}
+
+const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let clientLocale: string | undefined;
 let configPull = false;

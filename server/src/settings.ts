@@ -30,7 +30,7 @@ export function sanitize(raw: unknown): Settings {
   if (r.plaintext === 'auto' || r.plaintext === 'always' || r.plaintext === 'never') s.plaintext = r.plaintext;
   if (typeof r.debounceMs === 'number' && r.debounceMs >= 0 && r.debounceMs <= 10_000) s.debounceMs = r.debounceMs;
   if (r.locale === 'zh' || r.locale === 'en' || r.locale === 'auto') s.locale = r.locale;
-  if (typeof r.maxDocumentSize === 'number' && r.maxDocumentSize > 0) s.maxDocumentSize = r.maxDocumentSize;
+  if (typeof r.maxDocumentSize === 'number' && r.maxDocumentSize >= 1) s.maxDocumentSize = r.maxDocumentSize;
   if (r.rules && typeof r.rules === 'object') {
     for (const [k, v] of Object.entries(r.rules as Record<string, unknown>)) {
       if (typeof v === 'string' && SEVERITIES.has(v)) s.rules[k] = v as Severity | 'off';

@@ -59,14 +59,21 @@ export function parse(text: string): Parsed {
     norm,
     duplicates.map((d) => d.span.start),
   );
-  // Lines inside a repeated block are not read as table content a second time.
-  const skip = (li: number) => duplicates.some((d) => lines[li].start >= d.span.start && lines[li].end <= d.span.end);
+  // Lines inside a repeated block are not read as table content a second time. (Marked once:
+  // testing every line against every block is quadratic in a long file with many blocks.)
+  const repeated = new Uint8Array(lines.length);
+  for (const d of duplicates) {
+    for (let li = lineAt(lines, d.span.start); li < lines.length && lines[li].end <= d.span.end; li++) if (lines[li].start >= d.span.start) repeated[li] = 1;
+  }
+  const skip = (li: number) => repeated[li] === 1;
+  // Reports do not overlap, so one array of table lines serves them all (one per report is
+  // quadratic: reports × lines).
+  const tableLines = new Uint8Array(lines.length);
 
   for (const r of reports) {
     const len = r.span.end - r.span.start;
     r.duplicate = len > 0 && insideBlocks(duplicates, r.span.start, r.span.end) >= 0.9 * len;
     if (r.duplicate) continue;
-    const tableLines = new Uint8Array(lines.length);
     const groupsOf = (from: number, to: number) => {
       const keep: [number, number][] = [];
       let s = from;

@@ -4,6 +4,7 @@ import { SECTIONS } from '../template/format';
 import type { Report, Section, SubHeading, Title } from '../model';
 
 const HEADING = /^[#*\s]*([一二三四五六])\s*[、.,]?\s*(.{0,48})$/;
+const LEADING = /^[#*\s]$/;
 const SUB = /^[#*\s]*\(([一二三四五六七八九十]{1,2})\)\s*([^。.]{0,40})/;
 const TITLE = /^(.*?)(\d{4})\s*年度?\s*([^\d]*?(?:报告|年报))/;
 export const PAGE_MARKER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,/]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
@@ -26,6 +27,11 @@ export function findHeadings(lines: readonly Line[], norm: string): HeadingHit[]
   const hits: HeadingHit[] = [];
   for (const line of lines) {
     if (line.end - line.start > 60) continue;
+    // Cheap test first (most lines are not headings): after leading #, * and white space,
+    // a heading starts with 一 … 六.
+    let i = line.start;
+    while (i < line.end && LEADING.test(norm[i])) i++;
+    if (i === line.end || !'一二三四五六'.includes(norm[i])) continue;
     const num = sectionHeading(norm.slice(line.start, line.end).trim());
     if (num) hits.push({ num, line });
   }
@@ -79,9 +85,17 @@ function findSubs(lines: readonly Line[], norm: string, from: number, to: number
 export function splitReports(lines: readonly Line[], norm: string, cuts: readonly number[]): Report[] {
   const hits = findHeadings(lines, norm);
   const groups: HeadingHit[][] = [];
+  // Whether the current group has a heading after section 一 (kept as a flag: rescanning the group
+  // for every heading is quadratic in a file of thousands of headings).
+  let later = false;
   for (const h of hits) {
-    if (groups.length === 0 || (h.num === 1 && groups[groups.length - 1].some((x) => x.num >= 2))) groups.push([h]);
-    else groups[groups.length - 1].push(h);
+    if (groups.length === 0 || (h.num === 1 && later)) {
+      groups.push([h]);
+      later = h.num >= 2;
+    } else {
+      groups[groups.length - 1].push(h);
+      later ||= h.num >= 2;
+    }
   }
   if (groups.length === 0) groups.push([]);
 

@@ -1,0 +1,92 @@
+/**
+ * npm run bench [-- --json] [-- --quick]
+ *
+ * Measures on this machine, in one run: analyze() time against a regex floor for documents of
+ * about 5 KB … 5 MB, the language server's didChange → publishDiagnostics latency, and its
+ * resident memory after 1000 edits to a 1 MB document. With --json the last line of stdout is
+ * one JSON object: {"sizes":[{"bytes","medianMs","p95Ms","floorMedianMs"}],"lsp":{"medianMs","p95Ms"},"rssMB"}.
+ */
+import { cpus, loadavg } from 'node:os';
+import { analyze } from '../../server/src/core';
+import { timeSize, type SizeResult } from './analysis';
+import { baseReports, buildDoc, SOURCE } from './docs';
+import { lspLatency, serverMemory } from './server';
+import { round } from './stats';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const quick = args.includes('--quick');
+const log = (s: string) => (json ? process.stderr : process.stdout).write(s + '\n');
+
+const SIZES = [5_000, 20_000, 100_000, 1_000_000, 5_000_000];
+const TARGETS = { ms20k: 2, ms1m: 60, floorRatio: 10, lspP95: 20, rssMB: 80 };
+
+const kb = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(n >= 1e7 ? 0 : 1)} MB` : `${Math.round(n / 1e3)} KB`);
+const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
+const pad = (s: string | number, n: number) => String(s).padStart(n);
+const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+async function main() {
+  const load0 = loadavg();
+  const bases = baseReports();
+  if (!bases.length) throw new Error('no base reports could be analysed');
+  log(`nianbao bench · ${cpus()[0]?.model ?? '?'} × ${cpus().length} · Node ${process.version} · load ${load0.map((x) => x.toFixed(2)).join(' ')}`);
+  log(`documents: ${bases.length} distinct reports from ${SOURCE}, concatenated, one injected table-2 error each\n`);
+
+  const sizes: SizeResult[] = [];
+  log(`${pad('size', 7)} ${pad('bytes', 9)} ${pad('reports', 7)} ${pad('finds', 5)} ${pad('runs', 4)} ${pad('median', 8)} ${pad('p95', 8)} ${pad('MB/s', 6)} ${pad('floor', 7)} ${pad('ratio', 6)}`);
+  for (const target of SIZES) {
+    const doc = buildDoc(bases, target);
+    const r = timeSize(target, doc.text, doc.reports, quick ? 300 : target >= 1e6 ? 4000 : 1500);
+    sizes.push(r);
+    const mbs = r.bytes / 1e6 / (r.medianMs / 1e3);
+    log(
+      `${pad(kb(target), 7)} ${pad(r.bytes, 9)} ${pad(r.reports, 7)} ${pad(r.findings, 5)} ${pad(r.runs, 4)} ${pad(ms(r.medianMs), 8)} ${pad(ms(r.p95Ms), 8)} ${pad(mbs.toFixed(1), 6)} ${pad(ms(r.floorMedianMs), 7)} ${pad((r.medianMs / r.floorMedianMs).toFixed(1), 6)}` +
+        (r.errors ? `  !! ${r.errors} rule error(s)` : ''),
+    );
+  }
+  // Cost per byte, relative to the 100 KB document: linear means roughly constant.
+  const ref = sizes.find((s) => s.target === 100_000)!;
+  const perByte = (s: SizeResult) => s.medianMs / s.bytes / (ref.medianMs / ref.bytes);
+  log(`\ncost per byte relative to 100 KB: ${sizes.map((s) => `${kb(s.target)} ${perByte(s).toFixed(2)}`).join(' · ')}`);
+
+  const doc20 = buildDoc(bases, 20_000);
+  log(`\nlanguage server: ${quick ? 50 : 200} small edits to a ${kb(doc20.bytes)} report, debounce 0 …`);
+  const lsp = await lspLatency(doc20.text, quick ? 50 : 200);
+  log(`  didChange → publishDiagnostics: median ${ms(lsp.medianMs)} ms, p95 ${ms(lsp.p95Ms)} ms, max ${ms(lsp.maxMs)} ms`);
+
+  const doc1m = buildDoc(bases, 1_000_000);
+  const nEdits = quick ? 200 : 1000;
+  log(`language server: ${nEdits} edits to a ${kb(doc1m.bytes)} document (bursts of 10, debounce 20 ms) …`);
+  const mem = await serverMemory(doc1m.text, nEdits);
+  log(`  RSS after opening ${mem.openRssMB.toFixed(1)} MB, after ${mem.edits} edits ${mem.rssMB.toFixed(1)} MB (peak ${mem.hwmMB.toFixed(1)} MB; ${mem.analyses} analyses in ${mem.seconds.toFixed(1)} s)`);
+
+  const s20 = sizes.find((s) => s.target === 20_000)!;
+  const s1m = sizes.find((s) => s.target === 1_000_000)!;
+  const worstRatio = Math.max(...sizes.map((s) => s.medianMs / s.floorMedianMs));
+  const perBytes = sizes.filter((s) => s.target >= 100_000).map(perByte);
+  log('\ntargets:');
+  log(`  20 KB median ≤ ${TARGETS.ms20k} ms: ${ms(s20.medianMs)} ms — ${mark(s20.medianMs <= TARGETS.ms20k)}`);
+  log(`  1 MB median ≤ ${TARGETS.ms1m} ms: ${ms(s1m.medianMs)} ms — ${mark(s1m.medianMs <= TARGETS.ms1m)}`);
+  log(`  linear (per-byte cost from 100 KB to 5 MB within 0.5–2×): ${perBytes.map((x) => x.toFixed(2)).join(', ')} — ${mark(perBytes.every((x) => x >= 0.5 && x <= 2))}`);
+  log(`  every size ≤ ${TARGETS.floorRatio}× its floor: worst ${worstRatio.toFixed(1)}× — ${mark(worstRatio <= TARGETS.floorRatio)}`);
+  log(`  LSP p95 ≤ ${TARGETS.lspP95} ms: ${ms(lsp.p95Ms)} ms — ${mark(lsp.p95Ms <= TARGETS.lspP95)}`);
+  log(`  RSS ≤ ${TARGETS.rssMB} MB: ${mem.rssMB.toFixed(1)} MB — ${mark(mem.rssMB <= TARGETS.rssMB)}`);
+  log(`load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+
+  if (json) {
+    const out = {
+      sizes: sizes.map((s) => ({ bytes: s.bytes, medianMs: round(s.medianMs), p95Ms: round(s.p95Ms), floorMedianMs: round(s.floorMedianMs, 4) })),
+      lsp: { medianMs: round(lsp.medianMs), p95Ms: round(lsp.p95Ms) },
+      rssMB: round(mem.rssMB, 1),
+    };
+    process.stdout.write(JSON.stringify(out) + '\n');
+  }
+}
+
+// Keep the analysis import in the bundle's top level so a broken core fails before any timing.
+void analyze;
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exitCode = 1;
+});
