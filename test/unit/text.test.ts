@@ -36,3 +36,12 @@ describe('text layer', () => {
     assert.equal(text.slice(sp.start, sp.end), '17');
   });
 });
+
+describe('compact: digits separated by white space stay separate', () => {
+  it('puts a gap mark between them, mapped to the white space', () => {
+    const text = '结果纠正9 1件,申请 21 件';
+    const c = compact(text, 0, text.length);
+    assert.equal(c.s, '结果纠正9_1件,申请21件');
+    assert.equal(text[c.map[c.s.indexOf('_')]], ' ');
+  });
+});

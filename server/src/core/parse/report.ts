@@ -28,6 +28,27 @@ function insideBlocks(blocks: readonly DuplicateBlock[], start: number, end: num
   return covered;
 }
 
+/**
+ * Repeats that matter: inside one report (a section or table pasted twice), or a whole report
+ * pasted again. Two different reports in one file share lines (rows of zeros, boilerplate); that
+ * is not a paste.
+ */
+function withinReports(blocks: DuplicateBlock[], reports: readonly Report[]): DuplicateBlock[] {
+  const reportOf = (offset: number) => reports.findIndex((r) => offset >= r.span.start && offset < r.span.end);
+  const across = new Map<number, DuplicateBlock[]>();
+  const kept: DuplicateBlock[] = [];
+  for (const b of blocks) {
+    const ri = reportOf(b.span.start);
+    if (ri === reportOf(b.firstCopy.start)) kept.push(b);
+    else across.set(ri, [...(across.get(ri) ?? []), b]);
+  }
+  for (const [ri, bs] of across) {
+    const r = reports[ri];
+    if (r && insideBlocks(bs, r.span.start, r.span.end) >= 0.9 * (r.span.end - r.span.start)) kept.push(...bs);
+  }
+  return kept.sort((a, b) => a.span.start - b.span.start);
+}
+
 function tableRegion(report: Report, num: 2 | 3 | 4, lines: readonly Line[], norm: string): [number, number, Region] | undefined {
   const sec = report.bySection[num];
   if (sec) {
@@ -53,12 +74,13 @@ function tableRegion(report: Report, num: 2 | 3 | 4, lines: readonly Line[], nor
 export function parse(text: string): Parsed {
   const norm = normalize(text);
   const lines = splitLines(text);
-  const duplicates = findDuplicates(lines, norm);
+  const candidates = findDuplicates(lines, norm);
   const reports = splitReports(
     lines,
     norm,
-    duplicates.map((d) => d.span.start),
+    candidates.map((d) => d.span.start),
   );
+  const duplicates = withinReports(candidates, reports);
   // Lines inside a repeated block are not read as table content a second time. (Marked once:
   // testing every line against every block is quadratic in a long file with many blocks.)
   const repeated = new Uint8Array(lines.length);

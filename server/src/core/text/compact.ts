@@ -10,6 +10,11 @@ export interface Compact {
   map: Int32Array;
 }
 
+/** Stands for white space between two digits ("9 1件" is not 91): it ends a number. */
+export const DIGIT_GAP = '_';
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /** Compacts the concatenation of the given [start, end) ranges of `norm`. */
 export function compactRanges(norm: string, ranges: readonly (readonly [number, number])[]): Compact {
   let total = 0;
@@ -18,14 +23,25 @@ export function compactRanges(norm: string, ranges: readonly (readonly [number, 
   const parts: string[] = [];
   let j = 0;
   let last = ranges.length ? ranges[ranges.length - 1][1] : 0;
+  let lastKept = -1;
+  let gapAt = -1;
   for (const [a, b] of ranges) {
     let runStart = a;
     for (let i = a; i < b; i++) {
-      if (isSpace(norm.charCodeAt(i))) {
+      const c = norm.charCodeAt(i);
+      if (isSpace(c)) {
         if (runStart < i) parts.push(norm.slice(runStart, i));
         runStart = i + 1;
+        if (gapAt < 0 && isDigit(lastKept)) gapAt = i;
         continue;
       }
+      if (gapAt >= 0 && isDigit(c)) {
+        parts.push(norm.slice(runStart, i), DIGIT_GAP);
+        runStart = i;
+        map[j++] = gapAt;
+      }
+      gapAt = -1;
+      lastKept = c;
       map[j++] = i;
     }
     if (runStart < b) parts.push(norm.slice(runStart, b));
