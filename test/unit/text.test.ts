@@ -15,7 +15,7 @@ describe('text layer', () => {
     const text = 'a\r\nbb\ncc\rd';
     const lines = splitLines(text);
     assert.deepEqual(
-      lines.map((l) => [l.start, l.end, l.text]),
+      lines.map((l) => [l.start, l.end, text.slice(l.start, l.end)]),
       [
         [0, 1, 'a'],
         [3, 5, 'bb'],

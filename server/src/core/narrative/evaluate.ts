@@ -10,11 +10,11 @@ import { diagnoseT2, anchorExpected } from '../rules/table2-engine';
 /** Cells whose value a table rule already corrects, with the corrected value. */
 export type Corrections = Map<Cell, bigint>;
 
-export function tableCorrections(report: Report): Corrections {
+export function tableCorrections(report: Report, diagnosis?: ReturnType<typeof diagnoseT2>): Corrections {
   const corr: Corrections = new Map();
   const t2 = report.t2;
   if (t2 && !t2.problems.length) {
-    const { diagnoses, lone } = diagnoseT2(t2);
+    const { diagnoses, lone } = diagnosis ?? diagnoseT2(t2);
     for (const d of diagnoses) corr.set(d.ref.cell, d.expected);
     for (const e of lone) {
       const v = anchorExpected(e);

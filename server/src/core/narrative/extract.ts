@@ -49,7 +49,8 @@ export interface Narrative {
   shares: Share[];
 }
 
-const BOUNDARY = /[,;:、()[\]【】。!?]/;
+const BOUNDARY = new Set([...',;:、()[]【】。!?'].map((c) => c.charCodeAt(0)));
+const isBoundary = (s: string, i: number) => BOUNDARY.has(s.charCodeAt(i));
 const QUOTES = /[“”"'‘’「」『』]/g;
 const SHARE_BEFORE = /占(?:总数|总量|全部|申请总数|申请量|总件数|比)?(?:的)?(?:比例|比重)?(?:为|达|约)?$/;
 const APPROX_SHARE = /约占|近占|占约|占近|超过|逾|不足|将近|接近/;
@@ -58,13 +59,13 @@ const NARROWER = /代表|本级|本机关|本部门|政府办|办公室/;
 
 function clauseBefore(s: string, i: number): string {
   let b = i - 1;
-  while (b >= 0 && !BOUNDARY.test(s[b])) b--;
+  while (b >= 0 && !isBoundary(s, b)) b--;
   return s.slice(b + 1, i).replace(QUOTES, '');
 }
 
 function textAfter(s: string, j: number): string {
   let e = j;
-  while (e < s.length && !BOUNDARY.test(s[e])) e++;
+  while (e < s.length && !isBoundary(s, e)) e++;
   return s.slice(j, e).replace(QUOTES, '');
 }
 

@@ -15,6 +15,8 @@ export function pow10(k: number): bigint {
 
 /** Parses "1,234.50" (ASCII digits, optional thousands commas); undefined when it is not a number. */
 export function parseDec(s: string): Dec | undefined {
+  // Fast path: a short run of digits (nearly every table cell).
+  if (s.length <= 15 && /^\d+$/.test(s)) return { units: BigInt(s), scale: 0 };
   const t = s.replace(/,/g, '');
   const m = /^(\d+)(?:\.(\d+))?$/.exec(t);
   if (!m) return undefined;

@@ -7,7 +7,7 @@ import type { Line } from '../text/lines';
 import { parseDec } from '../num/decimal';
 import type { Cell } from '../model';
 import type { Span } from '../types';
-import { PAGE_MARKER } from './sections';
+import { isPageMarker } from './sections';
 
 export interface Group {
   /** The label text before the numbers, white space removed, normalised. */
@@ -18,6 +18,7 @@ export interface Group {
 
 const NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const MD_RULE = /^:?-{2,}:?$/;
+const TOKEN = /[^\s|]+/g;
 const UNIT_AFTER = /^[年月日件个条次项篇期场人元万余多]/;
 
 /** Whether a line inside a table region is prose rather than table content. */
@@ -39,19 +40,20 @@ export function tokenize(lines: readonly Line[], text: string, norm: string, fro
   };
   for (let li = from; li < to; li++) {
     const line = lines[li];
+    if (isPageMarker(norm, line.start, line.end)) continue;
     const l = norm.slice(line.start, line.end);
-    if (PAGE_MARKER.test(l) || isProse(l)) continue;
+    if (isProse(l)) continue;
     // Tokens are runs of characters other than white space and pipes (tabs are white space).
-    const toks: { tok: string; start: number }[] = [];
-    const re = /[^\s|]+/g;
+    const toks: { tok: string; start: number; num: boolean }[] = [];
+    TOKEN.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(l))) if (!MD_RULE.test(m[0])) toks.push({ tok: m[0], start: line.start + m.index });
+    while ((m = TOKEN.exec(l))) if (!((m[0][0] === '-' || m[0][0] === ':') && MD_RULE.test(m[0]))) toks.push({ tok: m[0], start: line.start + m.index, num: NUMBER.test(m[0]) });
     // A number followed by a unit ("2023 年", "申请 21 件") means the line is wrapped prose.
-    if (toks.some((t, i) => NUMBER.test(t.tok) && i + 1 < toks.length && UNIT_AFTER.test(toks[i + 1].tok))) continue;
+    if (toks.some((t, i) => t.num && i + 1 < toks.length && UNIT_AFTER.test(toks[i + 1].tok))) continue;
     if (tableLines) tableLines[li] = 1;
-    for (const { tok, start } of toks) {
+    for (const { tok, start, num } of toks) {
       const span = { start, end: start + tok.length };
-      if (NUMBER.test(tok)) {
+      if (num) {
         numbers.push({ span, raw: text.slice(span.start, span.end), value: parseDec(tok)! });
       } else {
         if (numbers.length) flush();

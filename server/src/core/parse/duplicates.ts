@@ -5,44 +5,63 @@ import type { DuplicateBlock } from '../model';
 /** A repeated run counts when it has at least this many characters of real content. */
 const MIN_CHARS = 150;
 const MIN_LINES = 2;
-const TRIVIAL = /^[\d.,|:\-\s]*$/;
 
 /** Exactly the white space of the regular-expression class \s. */
 function isWs(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
 }
 
-/** norm[start, end) without white space; a loop rather than replace(/\s+/g), which was most of the cost. */
-function squeeze(norm: string, start: number, end: number): string {
-  let out = '';
-  let run = start;
-  for (let i = start; i < end; i++) {
-    if (isWs(norm.charCodeAt(i))) {
-      if (run < i) out += norm.slice(run, i);
-      run = i + 1;
+/** Characters that make a line trivial when it has nothing else (numbers and table rules). */
+function isTrivialChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 46 || c === 44 || c === 124 || c === 58 || c === 45;
+}
+
+/**
+ * Each line as a number: a hash of its non-blank characters and their count, so lines are
+ * compared without building strings. Lines with equal numbers are compared character by
+ * character before they count as repeated, so a hash collision cannot make a block.
+ */
+function lineKeys(lines: readonly Line[], norm: string) {
+  const idx: number[] = [];
+  const keys: number[] = [];
+  const weights: number[] = [];
+  for (const line of lines) {
+    let h = 0x811c9dc5;
+    let len = 0;
+    let trivial = true;
+    for (let i = line.start; i < line.end; i++) {
+      const c = norm.charCodeAt(i);
+      if (isWs(c)) continue;
+      h = Math.imul(h ^ c, 0x01000193);
+      len++;
+      if (trivial && !isTrivialChar(c)) trivial = false;
     }
+    if (!len) continue;
+    idx.push(line.index);
+    // 30 bits keep the key a small integer (cheap as a Map key); equal keys are verified anyway.
+    keys.push((h ^ Math.imul(len, 0x9e3779b1)) & 0x3fffffff);
+    weights.push(trivial ? 0 : len);
   }
-  if (run === start) return norm.slice(start, end);
-  return run < end ? out + norm.slice(run, end) : out;
+  return { idx, keys, weights };
+}
+
+function sameText(norm: string, a: Line, b: Line): boolean {
+  let i = a.start;
+  let j = b.start;
+  for (;;) {
+    while (i < a.end && isWs(norm.charCodeAt(i))) i++;
+    while (j < b.end && isWs(norm.charCodeAt(j))) j++;
+    if (i >= a.end || j >= b.end) return i >= a.end && j >= b.end;
+    if (norm.charCodeAt(i++) !== norm.charCodeAt(j++)) return false;
+  }
 }
 
 export function findDuplicates(lines: readonly Line[], norm: string): DuplicateBlock[] {
   // Work on the non-blank lines, compared without white space.
-  const idx: number[] = [];
-  const keys: string[] = [];
-  for (const line of lines) {
-    const key = squeeze(norm, line.start, line.end);
-    if (key) {
-      idx.push(line.index);
-      keys.push(key);
-    }
-  }
-  const first = new Map<string, number>();
+  const { idx, keys, weights } = lineKeys(lines, norm);
+  const first = new Map<number, number>();
   const blocks: DuplicateBlock[] = [];
   const n = keys.length;
-  // Characters of real content per line, computed once (runs compare the same lines many times).
-  const weight = new Int32Array(n).fill(-1);
-  const weightOf = (t: number) => (weight[t] >= 0 ? weight[t] : (weight[t] = TRIVIAL.test(keys[t]) ? 0 : keys[t].length));
   let i = 0;
   while (i < n) {
     const j = first.get(keys[i]);
@@ -53,8 +72,8 @@ export function findDuplicates(lines: readonly Line[], norm: string): DuplicateB
     }
     let k = 0;
     let chars = 0;
-    while (i + k < n && j + k < i && keys[i + k] === keys[j + k]) {
-      chars += weightOf(i + k);
+    while (i + k < n && j + k < i && keys[i + k] === keys[j + k] && sameText(norm, lines[idx[i + k]], lines[idx[j + k]])) {
+      chars += weights[i + k];
       k++;
     }
     if (k >= MIN_LINES && chars >= MIN_CHARS) {

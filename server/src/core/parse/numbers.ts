@@ -35,6 +35,9 @@ const CHINESE = /[零〇一二两三四五六七八九十百千]+/y;
 const APPROX_BEFORE = /(?:约|近|逾|超过|超|大约|将近|接近|不足|不到|不少于|多于|少于|上万|数)$/;
 const APPROX_AFTER = /^(?:余|多|来|左右|以上|以下|上下|之多)/;
 const ORDINAL_BEFORE = /(?:第|No\.?|NO\.?|#)$/;
+const CODE_BEFORE = /[\d.\-—–·/A-Za-z@_]/;
+const CODE_AFTER = /[\-—–·:/@_.]/;
+const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 
 function unitAt(s: string, i: number): string {
   for (const u of UNITS) if (s.startsWith(u, i)) return u;
@@ -54,27 +57,31 @@ function titleMask(s: string): Uint8Array {
   return mask;
 }
 
+/** Where a figure can start: a digit or a Chinese numeral. */
+const CANDIDATE = /[0-9零〇一二两三四五六七八九十百千]/g;
+
 export function scanNumbers(s: string): NumToken[] {
   const out: NumToken[] = [];
-  const inTitle = titleMask(s);
+  const inTitle = s.includes('《') ? titleMask(s) : undefined;
   let i = 0;
   while (i < s.length) {
+    // Jump to the next possible start instead of testing every character.
+    CANDIDATE.lastIndex = i;
+    const at = CANDIDATE.exec(s);
+    if (!at) break;
+    i = at.index;
     const c = s.charCodeAt(i);
     const isDigit = c >= 48 && c <= 57;
     const re = isDigit ? ARABIC : CHINESE;
     re.lastIndex = i;
-    const m = isDigit || '零〇一二两三四五六七八九十百千'.includes(s[i]) ? re.exec(s) : null;
-    if (!m) {
-      i++;
-      continue;
-    }
+    const m = re.exec(s)!;
     const start = i;
     let end = i + m[0].length;
     i = end;
-    const prev = s[start - 1] ?? '';
     // Part of a longer code: 0832-8223730, 2023-01-28, v1.2, 3·15, hzzwgk@126.com.
-    if (/[\d.\-—–·/A-Za-z@_]/.test(prev) || /^[\-—–·:/@_]\d/.test(s.slice(end, end + 2)) || /^\.\d/.test(s.slice(end, end + 2))) continue;
-    if (inTitle[start] || ORDINAL_BEFORE.test(s.slice(Math.max(0, start - 3), start))) continue;
+    if (start > 0 && CODE_BEFORE.test(s[start - 1])) continue;
+    if (CODE_AFTER.test(s[end] ?? '') && isAsciiDigit(s.charCodeAt(end + 1))) continue;
+    if (inTitle?.[start] || ORDINAL_BEFORE.test(s.slice(Math.max(0, start - 3), start))) continue;
 
     const chinese = !isDigit;
     let value: Dec | undefined;

@@ -5,7 +5,7 @@ import type { DuplicateBlock, Model, Report } from '../model';
 import { alignT1, alignT2, alignT3, type Region } from './align';
 import { tokenize } from './cells';
 import { findDuplicates } from './duplicates';
-import { splitReports, PAGE_MARKER } from './sections';
+import { splitReports, isPageMarker } from './sections';
 import { sentencesOf } from './sentences';
 import { extractNarrative } from '../narrative/extract';
 
@@ -122,7 +122,7 @@ export function parse(text: string): Parsed {
     if (g3) r.t3 = alignT3(...g3);
 
     // Everything else of the report is prose.
-    const isMarker = (li: number) => PAGE_MARKER.test(norm.slice(lines[li].start, lines[li].end));
+    const isMarker = (li: number) => isPageMarker(norm, lines[li].start, lines[li].end);
     const prose: number[] = [];
     for (let li = lineAt(lines, r.span.start); li < lines.length && lines[li].start < r.span.end; li++) {
       if (!tableLines[li] && !skip(li) && !isMarker(li)) prose.push(li);

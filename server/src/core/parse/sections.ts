@@ -9,6 +9,15 @@ const SUB = /^[#*\s]*\(([一二三四五六七八九十]{1,2})\)\s*([^。.]{0,40
 const TITLE = /^(.*?)(\d{4})\s*年度?\s*([^\d]*?(?:报告|年报))/;
 export const PAGE_MARKER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,/]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
 
+/** Whether norm[start, end) is a page marker ("- 4 -", "第 3 页"); looks at the first character before the regex. */
+export function isPageMarker(norm: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && (norm.charCodeAt(i) === 32 || norm.charCodeAt(i) === 9)) i++;
+  const c = norm[i];
+  if (c !== '-' && c !== '—' && c !== '–' && c !== '第') return false;
+  return end - start <= 40 && PAGE_MARKER.test(norm.slice(start, end));
+}
+
 /** The section number (1–6) if this normalised line is a section heading. */
 export function sectionHeading(normLine: string): number {
   const m = HEADING.exec(normLine.replace(/[|\s。.]+$/, ''));

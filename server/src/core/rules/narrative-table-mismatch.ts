@@ -2,6 +2,7 @@ import { setValueFix } from '../fixes';
 import { sentenceKey } from '../fingerprint';
 import { formatDec, isInteger, pow10, within } from '../num/decimal';
 import { tableCorrections, targetValue } from '../narrative/evaluate';
+import { memoDiagnosis } from './table2-engine';
 import { formatLike, sumText } from '../narrative/format';
 import type { Fix } from '../types';
 import type { Cell, Report } from '../model';
@@ -26,7 +27,7 @@ export const rule: Rule = {
     ctx.reports.forEach((report, i) => {
       const n = report.narrative;
       if (!n) return;
-      const corr = ctx.memo(`corr:${i}`, () => tableCorrections(report));
+      const corr = ctx.memo(`corr:${i}`, () => tableCorrections(report, memoDiagnosis(report, ctx.memo, i)));
       for (const c of n.claims) {
         const found = targetValue(report, c.target, corr);
         if (!found) continue;

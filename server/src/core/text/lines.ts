@@ -5,22 +5,22 @@ export interface Line {
   start: number;
   /** End of the content, before the line break. */
   end: number;
-  text: string;
 }
+
+const BREAK = /[\r\n]/g;
 
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      lines.push({ index: lines.length, start, end: i, text: text.slice(start, i) });
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
+  BREAK.lastIndex = 0;
+  // Jump from line break to line break (a native scan), not character by character.
+  for (let m = BREAK.exec(text); m; m = BREAK.exec(text)) {
+    const i = m.index;
+    lines.push({ index: lines.length, start, end: i });
+    start = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    BREAK.lastIndex = start;
   }
-  lines.push({ index: lines.length, start, end: n, text: text.slice(start, n) });
+  lines.push({ index: lines.length, start, end: text.length });
   return lines;
 }
 
