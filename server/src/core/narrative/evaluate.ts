@@ -34,7 +34,8 @@ export function tableCorrections(report: Report, diagnosis?: ReturnType<typeof d
 export interface TableValue {
   value: Dec;
   cells: Cell[];
-  name: Msg;
+  /** The cells' name for messages (computed when read). */
+  readonly name: Msg;
   /** Whether a table rule corrected one of the cells. */
   corrected: boolean;
 }
@@ -74,9 +75,15 @@ export function targetValue(report: Report, t: Target, corr: Corrections): Table
   if (t.table === 1) {
     const row = report.t1?.problems.length ? undefined : report.t1?.rows[t.row];
     if (!row) return undefined;
-    const def = T1_ROWS.find((d) => d.id === t.row)!;
     const cells = [row.cells[t.col]];
-    return { ...sumCells(cells, corr), cells, name: { zh: `表一 ${def.label}·${def.columns[t.col]}`, en: `table 1 ${def.labelEn} · ${def.columnsEn[t.col]}` } };
+    return {
+      ...sumCells(cells, corr),
+      cells,
+      get name() {
+        const def = T1_ROWS.find((d) => d.id === t.row)!;
+        return { zh: `表一 ${def.label}·${def.columns[t.col]}`, en: `table 1 ${def.labelEn} · ${def.columnsEn[t.col]}` };
+      },
+    };
   }
   if (t.table === 2) {
     const t2 = report.t2;
@@ -84,22 +91,25 @@ export function targetValue(report: Report, t: Target, corr: Corrections): Table
     const ids = t.rows.flatMap((sel) => t2Rows(report, sel));
     const cells = ids.map((id) => t2.byId[id]?.cells[t.col]).filter((c): c is Cell => !!c);
     if (cells.length !== ids.length || !cells.length) return undefined;
-    const names = t.rows.map((sel) => GROUP_NAMES[sel] ?? t2RowName(sel));
-    const col = { zh: T2_COLUMNS[t.col], en: T2_COLUMNS_EN[t.col] };
     return {
       ...sumCells(cells, corr),
       cells,
-      name: { zh: `表二 ${names.map((x) => x.zh).join(' + ')}·${col.zh}`, en: `table 2 ${names.map((x) => x.en).join(' + ')} · ${col.en}` },
+      get name() {
+        const names = t.rows.map((sel) => GROUP_NAMES[sel] ?? t2RowName(sel));
+        return { zh: `表二 ${names.map((x) => x.zh).join(' + ')}·${T2_COLUMNS[t.col]}`, en: `table 2 ${names.map((x) => x.en).join(' + ')} · ${T2_COLUMNS_EN[t.col]}` };
+      },
     };
   }
   const t3 = report.t3;
   if (!t3 || t3.problems.length) return undefined;
   const cells = t.groups.map((g) => t3.groups[g][t.col]);
-  const both = t.groups.length === 2;
-  const group = both ? { zh: '行政诉讼(两类合计)', en: 'litigation (both kinds)' } : { zh: T3_GROUPS[t.groups[0]], en: T3_GROUPS_EN[t.groups[0]] };
   return {
     ...sumCells(cells, corr),
     cells,
-    name: { zh: `表三 ${group.zh}·${T3_COLUMNS[t.col]}`, en: `table 3 ${group.en} · ${T3_COLUMNS_EN[t.col]}` },
+    get name() {
+      const both = t.groups.length === 2;
+      const group = both ? { zh: '行政诉讼(两类合计)', en: 'litigation (both kinds)' } : { zh: T3_GROUPS[t.groups[0]], en: T3_GROUPS_EN[t.groups[0]] };
+      return { zh: `表三 ${group.zh}·${T3_COLUMNS[t.col]}`, en: `table 3 ${group.en} · ${T3_COLUMNS_EN[t.col]}` };
+    },
   };
 }

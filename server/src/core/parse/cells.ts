@@ -5,6 +5,7 @@
  */
 import type { Line } from '../text/lines';
 import { parseDec } from '../num/decimal';
+import { isWs } from '../text/normalize';
 import type { Cell } from '../model';
 import type { Span } from '../types';
 import { isPageMarker } from './sections';
@@ -18,7 +19,7 @@ export interface Group {
 
 const NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const MD_RULE = /^:?-{2,}:?$/;
-const TOKEN = /[^\s|]+/g;
+const PIPE = 124;
 const UNIT_AFTER = /^[年月日件个条次项篇期场人元万余多]/;
 
 /** Whether a line inside a table region is prose rather than table content. */
@@ -45,9 +46,18 @@ export function tokenize(lines: readonly Line[], text: string, norm: string, fro
     if (isProse(l)) continue;
     // Tokens are runs of characters other than white space and pipes (tabs are white space).
     const toks: { tok: string; start: number; num: boolean }[] = [];
-    TOKEN.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = TOKEN.exec(l))) if (!((m[0][0] === '-' || m[0][0] === ':') && MD_RULE.test(m[0]))) toks.push({ tok: m[0], start: line.start + m.index, num: NUMBER.test(m[0]) });
+    for (let i = 0; i < l.length; ) {
+      const c = l.charCodeAt(i);
+      if (c === PIPE || isWs(c)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < l.length && l.charCodeAt(j) !== PIPE && !isWs(l.charCodeAt(j))) j++;
+      const tok = l.slice(i, j);
+      if (!((c === 45 || c === 58) && MD_RULE.test(tok))) toks.push({ tok, start: line.start + i, num: c >= 48 && c <= 57 && NUMBER.test(tok) });
+      i = j;
+    }
     // A number followed by a unit ("2023 年", "申请 21 件") means the line is wrapped prose.
     if (toks.some((t, i) => t.num && i + 1 < toks.length && UNIT_AFTER.test(toks[i + 1].tok))) continue;
     if (tableLines) tableLines[li] = 1;
@@ -79,6 +89,19 @@ function globalOf(key: RegExp): RegExp {
  * front, e.g. "(三)不予公开1.属于国家秘密", "法提供2.没有现成信息").
  */
 export function matchLabel<T extends { key: RegExp }>(label: string, defs: readonly T[]): T | undefined {
+  // Labels repeat across reports (the national format's own); remember the answer per label.
+  let known = MATCHED.get(defs);
+  if (!known) MATCHED.set(defs, (known = new Map()));
+  if (known.has(label)) return known.get(label) as T | undefined;
+  const found = matchLabelUncached(label, defs);
+  if (known.size > 5000) known.clear();
+  known.set(label, found);
+  return found;
+}
+
+const MATCHED = new WeakMap<readonly { key: RegExp }[], Map<string, unknown>>();
+
+function matchLabelUncached<T extends { key: RegExp }>(label: string, defs: readonly T[]): T | undefined {
   let best: T | undefined;
   let bestEnd = -1;
   for (const def of defs) {

@@ -1,15 +1,11 @@
 /** Finds blocks of lines that repeat an earlier stretch of the same file (a paste done twice). */
 import type { Line } from '../text/lines';
 import type { DuplicateBlock } from '../model';
+import { isWs } from '../text/normalize';
 
 /** A repeated run counts when it has at least this many characters of real content. */
 const MIN_CHARS = 150;
 const MIN_LINES = 2;
-
-/** Exactly the white space of the regular-expression class \s. */
-function isWs(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
-}
 
 /** Characters that make a line trivial when it has nothing else (numbers and table rules). */
 function isTrivialChar(c: number): boolean {

@@ -36,19 +36,22 @@ export const rule: Rule = {
         const raw = ctx.text.slice(c.fig.span.start, c.fig.span.end);
         const ok = within(tok.value, tok.slack, tv.value);
         const said = `${tok.text}${tok.pow === 4 ? '万' : tok.pow === 8 ? '亿' : ''}${tok.unit}`;
-        const arithmetic = sumText(
-          found.cells.map((x) => x.value),
-          found.value,
-        );
         const fixedNote = tv.corrected ? { zh: '(表格合计按表格规则校正后)', en: ' (after correcting the table sums)' } : { zh: '', en: '' };
         ctx.note({
           span: c.fig.span,
           rule: rule.id,
           ok,
-          lines: [
-            { zh: `叙述“${c.phrase.name.zh}” ${said} ↔ ${tv.name.zh}`, en: `narrative “${c.phrase.name.en}” ${said} ↔ ${tv.name.en}` },
-            { zh: `表格:${arithmetic}${fixedNote.zh}`, en: `table: ${arithmetic}${fixedNote.en}` },
-          ],
+          // Written only when a hover asks (most figures are never hovered).
+          get lines() {
+            const arithmetic = sumText(
+              found.cells.map((x) => x.value),
+              found.value,
+            );
+            return [
+              { zh: `叙述“${c.phrase.name.zh}” ${said} ↔ ${tv.name.zh}`, en: `narrative “${c.phrase.name.en}” ${said} ↔ ${tv.name.en}` },
+              { zh: `表格:${arithmetic}${fixedNote.zh}`, en: `table: ${arithmetic}${fixedNote.en}` },
+            ];
+          },
           related: tv.cells.map((x) => x.span),
         });
         if (ok) continue;
