@@ -57,6 +57,9 @@ function titleMask(s: string): Uint8Array {
   return mask;
 }
 
+/** What can follow a figure's digits: a unit, a scale (万 亿), an approximation (余 多 来 左右 以上 …), %. */
+const FOLLOWS = new Set([...UNITS.map((u) => u[0]), '万', '亿', '%', '余', '多', '来', '左', '以', '上', '之']);
+
 /** Where a figure can start: a digit or a Chinese numeral. */
 const CANDIDATE = /[0-9零〇一二两三四五六七八九十百千]/g;
 
@@ -78,6 +81,8 @@ export function scanNumbers(s: string): NumToken[] {
     const start = i;
     let end = i + m[0].length;
     i = end;
+    // Most candidates are words (一是, 进一步) or years (2023年): nothing a figure can continue with follows.
+    if (!FOLLOWS.has(s[end])) continue;
     // Part of a longer code: 0832-8223730, 2023-01-28, v1.2, 3·15, hzzwgk@126.com.
     if (start > 0 && CODE_BEFORE.test(s[start - 1])) continue;
     if (CODE_AFTER.test(s[end] ?? '') && isAsciiDigit(s.charCodeAt(end + 1))) continue;
