@@ -66,6 +66,12 @@ export function findDuplicates(lines: readonly Line[], norm: string): DuplicateB
       i++;
       continue;
     }
+    // A repeated block starts with real content: lines of bare numbers and pipes ("0 |", "||")
+    // repeat everywhere in tables and would start a run at nearly every line.
+    if (weights[i] === 0) {
+      i++;
+      continue;
+    }
     let k = 0;
     let chars = 0;
     while (i + k < n && j + k < i && keys[i + k] === keys[j + k] && sameText(norm, lines[idx[i + k]], lines[idx[j + k]])) {
