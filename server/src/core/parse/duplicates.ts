@@ -27,7 +27,7 @@ function lineKeys(lines: readonly Line[], norm: string) {
     let trivial = true;
     for (let i = line.start; i < line.end; i++) {
       const c = norm.charCodeAt(i);
-      if (isWs(c)) continue;
+      if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c > 127 && isWs(c)) continue;
       h = Math.imul(h ^ c, 0x01000193);
       len++;
       if (trivial && !isTrivialChar(c)) trivial = false;

@@ -14,6 +14,8 @@ export interface Compact {
 export const DIGIT_GAP = '_';
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
+/** The characters isSpace() drops (after normalisation only these occur). */
+const HAS_SPACE = /[ \t\n\r\u3000\u00a0\ufeff]/;
 
 /** Compacts the concatenation of the given [start, end) ranges of `norm`. */
 export function compactRanges(norm: string, ranges: readonly (readonly [number, number])[]): Compact {
@@ -26,6 +28,19 @@ export function compactRanges(norm: string, ranges: readonly (readonly [number, 
   let lastKept = -1;
   let gapAt = -1;
   for (const [a, b] of ranges) {
+    // Fast path: a line without white space (most Chinese prose) is copied as it is.
+    if (b > a && !HAS_SPACE.test(norm.slice(a, b))) {
+      if (gapAt >= 0 && isDigit(lastKept) && isDigit(norm.charCodeAt(a))) {
+        parts.push(DIGIT_GAP);
+        map[j++] = gapAt;
+      }
+      parts.push(norm.slice(a, b));
+      for (let i = a; i < b; i++) map[j++] = i;
+      lastKept = norm.charCodeAt(b - 1);
+      gapAt = -1;
+      last = b;
+      continue;
+    }
     let runStart = a;
     for (let i = a; i < b; i++) {
       const c = norm.charCodeAt(i);
