@@ -31,21 +31,26 @@ export function isProse(normLine: string): boolean {
 export function tokenize(lines: readonly Line[], text: string, norm: string, from: number, to: number, tableLines?: Uint8Array): Group[] {
   const groups: Group[] = [];
   let label = '';
-  let labelSpan: Span | undefined;
+  let labelStart = -1;
+  let labelEnd = -1;
   let numbers: Cell[] = [];
   const flush = () => {
-    if (labelSpan || numbers.length) groups.push({ label, labelSpan: labelSpan ?? numbers[0].span, numbers });
+    if (labelStart >= 0 || numbers.length) groups.push({ label, labelSpan: labelStart >= 0 ? { start: labelStart, end: labelEnd } : numbers[0].span, numbers });
     label = '';
-    labelSpan = undefined;
+    labelStart = -1;
     numbers = [];
   };
+  // One line's tokens, in arrays reused from line to line.
+  const toks: string[] = [];
+  const starts: number[] = [];
+  const isNum: boolean[] = [];
   for (let li = from; li < to; li++) {
     const line = lines[li];
     if (isPageMarker(norm, line.start, line.end)) continue;
     const l = norm.slice(line.start, line.end);
     if (isProse(l)) continue;
     // Tokens are runs of characters other than white space and pipes (tabs are white space).
-    const toks: { tok: string; start: number; num: boolean }[] = [];
+    toks.length = starts.length = isNum.length = 0;
     for (let i = 0; i < l.length; ) {
       const c = l.charCodeAt(i);
       if (c === PIPE || isWs(c)) {
@@ -55,20 +60,29 @@ export function tokenize(lines: readonly Line[], text: string, norm: string, fro
       let j = i + 1;
       while (j < l.length && l.charCodeAt(j) !== PIPE && !isWs(l.charCodeAt(j))) j++;
       const tok = l.slice(i, j);
-      if (!((c === 45 || c === 58) && MD_RULE.test(tok))) toks.push({ tok, start: line.start + i, num: c >= 48 && c <= 57 && NUMBER.test(tok) });
+      if (!((c === 45 || c === 58) && MD_RULE.test(tok))) {
+        toks.push(tok);
+        starts.push(line.start + i);
+        isNum.push(c >= 48 && c <= 57 && NUMBER.test(tok));
+      }
       i = j;
     }
     // A number followed by a unit ("2023 年", "申请 21 件") means the line is wrapped prose.
-    if (toks.some((t, i) => t.num && i + 1 < toks.length && UNIT_AFTER.test(toks[i + 1].tok))) continue;
+    let prose = false;
+    for (let t = 0; t + 1 < toks.length && !prose; t++) prose = isNum[t] && UNIT_AFTER.test(toks[t + 1]);
+    if (prose) continue;
     if (tableLines) tableLines[li] = 1;
-    for (const { tok, start, num } of toks) {
-      const span = { start, end: start + tok.length };
-      if (num) {
+    for (let t = 0; t < toks.length; t++) {
+      const tok = toks[t];
+      const start = starts[t];
+      if (isNum[t]) {
+        const span = { start, end: start + tok.length };
         numbers.push({ span, raw: text.slice(span.start, span.end), value: parseDec(tok)! });
       } else {
         if (numbers.length) flush();
         label += tok;
-        labelSpan = labelSpan ? { start: labelSpan.start, end: span.end } : span;
+        if (labelStart < 0) labelStart = start;
+        labelEnd = start + tok.length;
       }
     }
   }
