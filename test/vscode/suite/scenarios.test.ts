@@ -154,7 +154,8 @@ describe('nianbao in VS Code', function () {
     const doc = await open(DRAFT2);
     await until('diagnostics for the second draft', () => diags(doc.uri), (ds) => ds.length >= 3);
     const whole = new vscode.Range(0, 0, doc.lineCount, 0);
-    const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, whole, 'source.fixAll.nianbao')) ?? [];
+    // The server fills in fix-all edits on codeAction/resolve: ask VS Code to resolve the actions.
+    const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, whole, 'source.fixAll.nianbao', 10)) ?? [];
     const all = actions.find((a): a is vscode.CodeAction => 'kind' in a && !!a.kind && a.kind.value === 'source.fixAll.nianbao');
     assert.ok(all?.edit, `no source.fixAll.nianbao action among ${JSON.stringify(actions.map((a) => a.title))}`);
     assert.ok(await vscode.workspace.applyEdit(all.edit));
