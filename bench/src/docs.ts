@@ -15,7 +15,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, type Edit, type Span } from '../../server/src/core';
+import { analyze, applyEdits, type Edit, type Span } from '../../server/src/core';
 import type { Cell, Report } from '../../server/src/core/model';
 import { LAYOUTS, renderReport, sampleValues } from '../../test/helpers/layouts';
 import { CORPUS, HAS_CORPUS } from '../../test/helpers/paths';
@@ -77,18 +77,6 @@ function withDelta(cell: Cell, delta: number): Edit {
   if (frac !== undefined) s += '.' + frac;
   if (FULL.test(cell.raw)) s = s.replace(/[0-9.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
   return { start: cell.span.start, end: cell.span.end, newText: s };
-}
-
-function applyEdits(text: string, edits: Edit[]): string {
-  // Insertions first at a shared start, so that they do not overlap a replacement there.
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = '';
-  let pos = 0;
-  for (const e of sorted) {
-    out += text.slice(pos, e.start) + e.newText;
-    pos = e.end;
-  }
-  return out + text.slice(pos);
 }
 
 /** "(副本乙丙)" for k = 12: the copy number in the ten heavenly stems, no digits. */

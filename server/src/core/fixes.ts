@@ -30,10 +30,18 @@ export function setValueFix(cell: Pick<Cell, 'span' | 'raw'>, value: Dec | bigin
 
 /** Applies the edits of `fixes` to `text`; an edit overlapping an already accepted one is dropped. */
 export function applyFixes(text: string, fixes: readonly Fix[]): string {
-  const edits = fixes.flatMap((f) => f.edits).sort((a, b) => a.start - b.start || a.end - b.end);
+  return applyEdits(
+    text,
+    fixes.flatMap((f) => f.edits),
+  );
+}
+
+/** Applies edits in order of position (insertions before a replacement at the same start); overlapping and repeated edits are dropped. */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   const kept: Edit[] = [];
   let lastEnd = -1;
-  for (const e of edits) {
+  for (const e of sorted) {
     if (e.start < lastEnd) continue;
     if (kept.length && e.start === kept[kept.length - 1].start && e.end === kept[kept.length - 1].end) continue;
     kept.push(e);
