@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderReport, sampleValues } from '../helpers/layouts';
-import { CLI } from '../helpers/paths';
+import { CLI, CORPUS, HAS_CORPUS } from '../helpers/paths';
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
@@ -101,6 +101,23 @@ describe('cli', () => {
     assert.equal(off.code, 0);
     assert.match(run(['check', '--rule', 'no-such-rule=off', bad]).err, /unknown rule: no-such-rule/);
     assert.equal(run(['check', '--rule', 'table3-group-sum=loud', bad]).code, 2);
+  });
+
+  it('cross-year: the 洪泽区 pair together is consistent; a changed 上年结转 is reported on the 2024 file', function () {
+    if (!HAS_CORPUS) this.skip();
+    const y2023 = join(CORPUS, 'real', 'hongze_2023.txt');
+    const y2024 = join(CORPUS, 'real', 'hongze_2024.txt');
+    const cross = (files: string[]) =>
+      (JSON.parse(run(['check', '--format', 'json', ...files]).out).files as { path: string; diagnostics: { rule: string; related: { path?: string }[] }[] }[]).flatMap((f) =>
+        f.diagnostics.filter((d) => d.rule.includes('cross-year')).map((d) => ({ file: f.path, related: d.related[0].path })),
+      );
+    assert.deepEqual(cross([y2023, y2024]), []);
+    const changed = join(dir, 'hongze_2024.txt');
+    writeFileSync(changed, readFileSync(y2024, 'utf8').replace('二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0', '二、上年结转政府信息公开申请数量 2 0 0 0 0 0 2'));
+    assert.deepEqual(cross([y2023, changed]), [
+      { file: changed, related: y2023 },
+      { file: changed, related: y2023 },
+    ]);
   });
 
   it('usage errors exit 2', () => {
