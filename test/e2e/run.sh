@@ -52,6 +52,18 @@ trap 'echo "e2e: interrupted" >&2; exit 130' INT
 trap 'echo "e2e: terminated" >&2; exit 143' TERM
 trap 'echo "e2e: hangup" >&2; exit 129' HUP
 
+# wait_up NAME URL PID LOG: polls URL until it answers (20 s), failing early when PID has exited.
+wait_up() {
+  local name=$1 url=$2 pid=$3 log=$4 i
+  for i in $(seq 1 200); do
+    curl -sf -o /dev/null "$url" && return 0
+    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; echo "e2e: $name exited at start" >&2; return 1; }
+    sleep 0.1
+  done
+  echo "e2e: $name not up after 20 s ($url)" >&2
+  return 1
+}
+
 # start_group NAME LOGFILE CMD... : runs CMD in a new session (its own process group) in the
 # background; sets LAST_PID (= its process group id). The script is not interactive (no job
 # control), so setsid execs in place and $! is the group leader.
@@ -112,13 +124,7 @@ run_vscode() {
   start_group code-server "$ART/code-server.log" "${env_cs[@]}" node "$CS" "${cs_args[@]}" \
     --disable-telemetry --disable-update-check --disable-workspace-trust \
     --disable-getting-started-override --ignore-last-opened
-  local cs_pid=$LAST_PID i
-  for i in $(seq 1 200); do
-    curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz" && break
-    kill -0 "$cs_pid" 2>/dev/null || { cat "$ART/code-server.log" >&2; echo "e2e: code-server exited at start" >&2; return 1; }
-    sleep 0.1
-  done
-  curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz" || { echo "e2e: code-server not healthy after 20 s" >&2; return 1; }
+  wait_up code-server "http://127.0.0.1:$PORT/healthz" "$LAST_PID" "$ART/code-server.log" || return 1
 
   # Chromium under our own process group; Playwright attaches over the DevTools protocol.
   local C="$STATE/chromium"
@@ -128,13 +134,7 @@ run_vscode() {
     --no-first-run --no-default-browser-check --disable-background-networking --disable-component-update --disable-sync \
     --disable-dev-shm-usage --remote-debugging-address=127.0.0.1 --remote-debugging-port="$CDP_PORT" \
     --user-data-dir="$C/profile" --window-size=1400,1000 about:blank
-  local ch_pid=$LAST_PID
-  for i in $(seq 1 200); do
-    curl -sf -o /dev/null "http://127.0.0.1:$CDP_PORT/json/version" && break
-    kill -0 "$ch_pid" 2>/dev/null || { cat "$ART/chromium.log" >&2; echo "e2e: chromium exited at start" >&2; return 1; }
-    sleep 0.1
-  done
-  curl -sf -o /dev/null "http://127.0.0.1:$CDP_PORT/json/version" || { echo "e2e: chromium DevTools endpoint not up after 20 s" >&2; return 1; }
+  wait_up chromium "http://127.0.0.1:$CDP_PORT/json/version" "$LAST_PID" "$ART/chromium.log" || return 1
   lap start-editor "$t"
 
   t=$(date +%s.%N)
