@@ -20,12 +20,8 @@ export interface Group {
 const NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const MD_RULE = /^:?-{2,}:?$/;
 const PIPE = 124;
+const FULL_STOP = 0x3002; // 。
 const UNIT_AFTER = /^[年月日件个条次项篇期场人元万余多]/;
-
-/** Whether a line inside a table region is prose rather than table content. */
-export function isProse(normLine: string): boolean {
-  return normLine.includes('。');
-}
 
 /** Tokenises lines [from, to) of the region into groups of (label, numbers); marks the lines it read in `tableLines`. */
 export function tokenize(lines: readonly Line[], text: string, norm: string, from: number, to: number, tableLines?: Uint8Array): Group[] {
@@ -47,28 +43,27 @@ export function tokenize(lines: readonly Line[], text: string, norm: string, fro
   for (let li = from; li < to; li++) {
     const line = lines[li];
     if (isPageMarker(norm, line.start, line.end)) continue;
-    const l = norm.slice(line.start, line.end);
-    if (isProse(l)) continue;
     // Tokens are runs of characters other than white space and pipes (tabs are white space).
     toks.length = starts.length = isNum.length = 0;
-    for (let i = 0; i < l.length; ) {
-      const c = l.charCodeAt(i);
+    let prose = false;
+    for (let i = line.start; i < line.end && !prose; ) {
+      const c = norm.charCodeAt(i);
       if (c === PIPE || isWs(c)) {
         i++;
         continue;
       }
-      let j = i + 1;
-      while (j < l.length && l.charCodeAt(j) !== PIPE && !isWs(l.charCodeAt(j))) j++;
-      const tok = l.slice(i, j);
+      let j = i;
+      for (let d = c; j < line.end && d !== PIPE && !isWs(d); d = norm.charCodeAt(++j)) if (d === FULL_STOP) prose = true;
+      const tok = norm.slice(i, j);
       if (!((c === 45 || c === 58) && MD_RULE.test(tok))) {
         toks.push(tok);
-        starts.push(line.start + i);
+        starts.push(i);
         isNum.push(c >= 48 && c <= 57 && NUMBER.test(tok));
       }
       i = j;
     }
-    // A number followed by a unit ("2023 年", "申请 21 件") means the line is wrapped prose.
-    let prose = false;
+    // A line with a full stop is prose; so is one where a number is followed by a unit
+    // ("2023 年", "申请 21 件"): wrapped prose.
     for (let t = 0; t + 1 < toks.length && !prose; t++) prose = isNum[t] && UNIT_AFTER.test(toks[t + 1]);
     if (prose) continue;
     if (tableLines) tableLines[li] = 1;

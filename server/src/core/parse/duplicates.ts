@@ -13,14 +13,16 @@ function isTrivialChar(c: number): boolean {
 }
 
 /**
- * Each line as a number: a hash of its non-blank characters and their count, so lines are
- * compared without building strings. Lines with equal numbers are compared character by
- * character before they count as repeated, so a hash collision cannot make a block.
+ * Each non-blank line as numbers: a 32-bit hash of its non-blank characters, their count, and
+ * the count of "real" ones (not digits, pipes, rules), so lines are compared without building
+ * strings. Equal hashes are compared character by character, so a collision cannot make a block.
  */
 function lineKeys(lines: readonly Line[], norm: string) {
-  const idx: number[] = [];
-  const keys: number[] = [];
-  const weights: number[] = [];
+  const idx = new Int32Array(lines.length);
+  const keys = new Int32Array(lines.length);
+  const lens = new Int32Array(lines.length);
+  const weights = new Int32Array(lines.length);
+  let n = 0;
   for (const line of lines) {
     let h = 0x811c9dc5;
     let len = 0;
@@ -33,12 +35,13 @@ function lineKeys(lines: readonly Line[], norm: string) {
       if (trivial && !isTrivialChar(c)) trivial = false;
     }
     if (!len) continue;
-    idx.push(line.index);
-    // 30 bits keep the key a small integer (cheap as a Map key); equal keys are verified anyway.
-    keys.push((h ^ Math.imul(len, 0x9e3779b1)) & 0x3fffffff);
-    weights.push(trivial ? 0 : len);
+    idx[n] = line.index;
+    keys[n] = h;
+    lens[n] = len;
+    weights[n] = trivial ? 0 : len;
+    n++;
   }
-  return { idx, keys, weights };
+  return { n, idx, keys, lens, weights };
 }
 
 function sameText(norm: string, a: Line, b: Line): boolean {
@@ -54,27 +57,35 @@ function sameText(norm: string, a: Line, b: Line): boolean {
 
 export function findDuplicates(lines: readonly Line[], norm: string): DuplicateBlock[] {
   // Work on the non-blank lines, compared without white space.
-  const { idx, keys, weights } = lineKeys(lines, norm);
-  const first = new Map<number, number>();
+  const { n, idx, keys, lens, weights } = lineKeys(lines, norm);
+  const same = (a: number, b: number) => keys[a] === keys[b] && lens[a] === lens[b] && sameText(norm, lines[idx[a]], lines[idx[b]]);
+  // The first line with each text: an open-addressing table of line numbers (-1: empty).
+  let cap = 16;
+  while (cap < 2 * n) cap *= 2;
+  const table = new Int32Array(cap).fill(-1);
+  /** The first earlier line with the text of line t; records t when there is none (-1). */
+  const firstOf = (t: number): number => {
+    let h = keys[t] & (cap - 1);
+    for (let u = table[h]; u !== -1; u = table[h]) {
+      if (same(u, t)) return u;
+      h = (h + 1) & (cap - 1);
+    }
+    table[h] = t;
+    return -1;
+  };
   const blocks: DuplicateBlock[] = [];
-  const n = keys.length;
   let i = 0;
   while (i < n) {
-    const j = first.get(keys[i]);
-    if (j === undefined) {
-      first.set(keys[i], i);
-      i++;
-      continue;
-    }
+    const j = firstOf(i);
     // A repeated block starts with real content: lines of bare numbers and pipes ("0 |", "||")
     // repeat everywhere in tables and would start a run at nearly every line.
-    if (weights[i] === 0) {
+    if (j < 0 || weights[i] === 0) {
       i++;
       continue;
     }
     let k = 0;
     let chars = 0;
-    while (i + k < n && j + k < i && keys[i + k] === keys[j + k] && sameText(norm, lines[idx[i + k]], lines[idx[j + k]])) {
+    while (i + k < n && j + k < i && same(i + k, j + k)) {
       chars += weights[i + k];
       k++;
     }
@@ -83,7 +94,7 @@ export function findDuplicates(lines: readonly Line[], norm: string): DuplicateB
         span: { start: lines[idx[i]].start, end: lines[idx[i + k - 1]].end },
         firstCopy: { start: lines[idx[j]].start, end: lines[idx[j + k - 1]].end },
       });
-      for (let t = i; t < i + k; t++) if (!first.has(keys[t])) first.set(keys[t], t);
+      for (let t = i + 1; t < i + k; t++) firstOf(t);
       i += k;
     } else i++;
   }
