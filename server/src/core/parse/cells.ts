@@ -36,7 +36,7 @@ export function tokenize(lines: readonly Line[], text: string, norm: string, fro
     labelStart = -1;
     numbers = [];
   };
-  // One line's tokens, in arrays reused from line to line.
+  // One line's tokens (the first nt entries), in arrays reused from line to line.
   const toks: string[] = [];
   const starts: number[] = [];
   const isNum: boolean[] = [];
@@ -44,7 +44,7 @@ export function tokenize(lines: readonly Line[], text: string, norm: string, fro
     const line = lines[li];
     if (isPageMarker(norm, line.start, line.end)) continue;
     // Tokens are runs of characters other than white space and pipes (tabs are white space).
-    toks.length = starts.length = isNum.length = 0;
+    let nt = 0;
     let prose = false;
     for (let i = line.start; i < line.end && !prose; ) {
       const c = norm.charCodeAt(i);
@@ -56,18 +56,18 @@ export function tokenize(lines: readonly Line[], text: string, norm: string, fro
       for (let d = c; j < line.end && d !== PIPE && !isWs(d); d = norm.charCodeAt(++j)) if (d === FULL_STOP) prose = true;
       const tok = norm.slice(i, j);
       if (!((c === 45 || c === 58) && MD_RULE.test(tok))) {
-        toks.push(tok);
-        starts.push(i);
-        isNum.push(c >= 48 && c <= 57 && NUMBER.test(tok));
+        toks[nt] = tok;
+        starts[nt] = i;
+        isNum[nt++] = c >= 48 && c <= 57 && NUMBER.test(tok);
       }
       i = j;
     }
     // A line with a full stop is prose; so is one where a number is followed by a unit
     // ("2023 年", "申请 21 件"): wrapped prose.
-    for (let t = 0; t + 1 < toks.length && !prose; t++) prose = isNum[t] && UNIT_AFTER.test(toks[t + 1]);
+    for (let t = 0; t + 1 < nt && !prose; t++) prose = isNum[t] && UNIT_AFTER.test(toks[t + 1]);
     if (prose) continue;
     if (tableLines) tableLines[li] = 1;
-    for (let t = 0; t < toks.length; t++) {
+    for (let t = 0; t < nt; t++) {
       const tok = toks[t];
       const start = starts[t];
       if (isNum[t]) {
