@@ -91,14 +91,17 @@ export function extractNarrative(sentences: Sentence[]): Narrative {
   sentences.forEach((sen, si) => {
     const s = sen.c.s;
     if (!/\d|[一二两三四五六七八九十]/.test(s)) return;
-    const depth = depths(s);
-    const figs: Figure[] = scanNumbers(s).map((tok) => ({
+    const toks = scanNumbers(s);
+    if (!toks.length) return;
+    // Parenthesis depth matters only to 其中 lists.
+    const depth = s.includes('其中') ? depths(s) : undefined;
+    const figs: Figure[] = toks.map((tok) => ({
       tok,
       span: spanOf(sen.c, tok.start, tok.end),
       sentence: si,
       clause: clauseBefore(s, tok.start),
       after: textAfter(s, tok.figureEnd),
-      depth: depth[tok.start],
+      depth: depth ? depth[tok.start] : 0,
     }));
     n.figures.push(...figs);
 
@@ -131,10 +134,11 @@ export function extractNarrative(sentences: Sentence[]): Narrative {
         let segStart = q;
         let approx = false;
         // "78件(其中地级16件)": a list opened inside parentheses ends where they close.
-        const listDepth = depth[q];
+        const d = depth!; // computed: the sentence has 其中
+        const listDepth = d[q];
         for (const f of figs) {
           if (f.tok.start <= q) continue;
-          if (listDepth > total.depth && depthDropsBelow(depth, q, f.tok.start, listDepth)) break;
+          if (listDepth > total.depth && depthDropsBelow(d, q, f.tok.start, listDepth)) break;
           // A ';' ends the list unless the clause before it carried a percentage (…,占 8.08%;).
           const semi = s.indexOf(';', segStart);
           if (semi >= 0 && semi < f.tok.start) {

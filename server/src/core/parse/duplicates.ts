@@ -59,7 +59,7 @@ export function findDuplicates(lines: readonly Line[], norm: string): DuplicateB
   // Work on the non-blank lines, compared without white space.
   const { n, idx, keys, lens, weights } = lineKeys(lines, norm);
   const same = (a: number, b: number) => keys[a] === keys[b] && lens[a] === lens[b] && sameText(norm, lines[idx[a]], lines[idx[b]]);
-  // The first line with each text: an open-addressing table of line numbers (-1: empty).
+  // The first line with each text (of real content): an open-addressing table of line numbers (-1: empty).
   let cap = 16;
   while (cap < 2 * n) cap *= 2;
   const table = new Int32Array(cap).fill(-1);
@@ -76,10 +76,11 @@ export function findDuplicates(lines: readonly Line[], norm: string): DuplicateB
   const blocks: DuplicateBlock[] = [];
   let i = 0;
   while (i < n) {
-    const j = firstOf(i);
     // A repeated block starts with real content: lines of bare numbers and pipes ("0 |", "||")
-    // repeat everywhere in tables and would start a run at nearly every line.
-    if (j < 0 || weights[i] === 0) {
+    // repeat everywhere in tables and would start a run at nearly every line. Only lines with
+    // real content are looked up (runs compare the lines in between directly).
+    const j = weights[i] === 0 ? -1 : firstOf(i);
+    if (j < 0) {
       i++;
       continue;
     }
@@ -94,7 +95,7 @@ export function findDuplicates(lines: readonly Line[], norm: string): DuplicateB
         span: { start: lines[idx[i]].start, end: lines[idx[i + k - 1]].end },
         firstCopy: { start: lines[idx[j]].start, end: lines[idx[j + k - 1]].end },
       });
-      for (let t = i + 1; t < i + k; t++) firstOf(t);
+      for (let t = i + 1; t < i + k; t++) if (weights[t] > 0) firstOf(t);
       i += k;
     } else i++;
   }
