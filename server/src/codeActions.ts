@@ -4,7 +4,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import { fixAll, type AnalyzeOptions, type Analysis, type Finding, type Locale } from './core';
+import { fixAll, isAutoFix, type AnalyzeOptions, type Analysis, type Finding, type Locale } from './core';
 import { diffEdits, pick, toTextEdit, type DiagnosticData } from './convert';
 
 export const FIX_ALL_KIND = 'source.fixAll.nianbao';
@@ -67,7 +67,7 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
           edit: { changes: { [uri]: fix.edits.map((e) => toTextEdit(ctx.doc, e)) } },
         });
       }
-      const sameRule = ctx.analysis.findings.filter((x) => x.rule === f.rule && x.fixes.some((y) => y.isPreferred && y.stage !== 'never'));
+      const sameRule = ctx.analysis.findings.filter((x) => x.rule === f.rule && x.fixes.some(isAutoFix));
       if (!rulesDone.has(f.rule) && sameRule.length > 1) {
         rulesDone.add(f.rule);
         const action = fixAllAction(ctx, L({ zh: `修复本文件中所有 ${f.rule} 问题`, en: `Fix all ${f.rule} problems in this file` }), CodeActionKind.QuickFix, f.rule);
@@ -99,7 +99,7 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
     }
   }
 
-  const fixable = ctx.analysis.findings.some((f) => f.fixes.some((x) => x.isPreferred && x.stage !== 'never'));
+  const fixable = ctx.analysis.findings.some((f) => f.fixes.some(isAutoFix));
   if (wants(only, FIX_ALL_KIND) && fixable) {
     const action = fixAllAction(ctx, L({ zh: '修复所有可自动修复的问题(nianbao)', en: 'Fix all auto-fixable problems (nianbao)' }), FIX_ALL_KIND);
     if (action) actions.push(action);

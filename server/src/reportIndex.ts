@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseReport, type Model, type OtherReport } from './core';
 import { readReport } from './io/files';
+import { DEFAULTS } from './settings';
 
 /** File names the extension contributes to the gov-report language. */
 export const REPORT_FILE = /(年度报告|年报).*\.(txt|md)$/;
 export const REPORT_GLOB = '**/*{年度报告,年报}*.{txt,md}';
 const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist']);
 const MAX_FILES = 2000;
-const MAX_BYTES = 5 * 1024 * 1024;
 
 interface Entry {
   /** The signature() of the model. */
@@ -76,7 +76,7 @@ export class ReportIndex {
     let path: string;
     try {
       path = fileURLToPath(uri);
-      if (statSync(path).size > MAX_BYTES) return void this.remove(uri, bump);
+      if (statSync(path).size > DEFAULTS.maxDocumentSize) return void this.remove(uri, bump);
     } catch {
       return void this.remove(uri, bump);
     }

@@ -77,10 +77,6 @@ let folders: string[] = [];
 let watchFiles = false;
 let lazyEdits = false;
 
-function stateOf(doc: TextDocument, settings: Settings) {
-  return workspace.state(doc, settings);
-}
-
 /** Re-checks the other open documents (their cross-year checks read this one). */
 function revalidateOthers(except?: string): void {
   for (const d of documents.all()) if (d.uri !== except) schedule(d);
@@ -92,7 +88,7 @@ async function validate(uri: string, version: number): Promise<void> {
   const settings = await settingsFor(uri);
   const current = documents.get(uri);
   if (!current || current.version !== version) return; // stale: a newer change is scheduled
-  const st = stateOf(current, settings);
+  const st = workspace.state(current, settings);
   const locale = resolveLocale(settings.locale, clientLocale);
   const others = (u: string) => {
     const d = documents.get(u);
@@ -154,13 +150,13 @@ connection.onInitialized(() => {
 });
 
 connection.onDidChangeWatchedFiles((p) => {
-  const before = `${index.generation}/${ignores.generation}`;
+  const before = workspace.generation();
   for (const c of p.changes) {
     if (c.uri.endsWith(`/${IGNORE_FILE}`)) ignores.changed();
     else if (c.type === FileChangeType.Deleted) index.remove(c.uri);
     else index.load(c.uri);
   }
-  if (`${index.generation}/${ignores.generation}` !== before) revalidateOthers();
+  if (workspace.generation() !== before) revalidateOthers();
 });
 
 connection.onDidChangeConfiguration(() => {
@@ -184,7 +180,7 @@ async function checked(uri: string) {
   const doc = documents.get(uri);
   if (!doc) return undefined;
   const settings = await settingsFor(uri);
-  const st = stateOf(doc, settings);
+  const st = workspace.state(doc, settings);
   return st.checked ? { doc, st, locale: resolveLocale(settings.locale, clientLocale) } : undefined;
 }
 

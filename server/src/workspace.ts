@@ -27,15 +27,15 @@ export class Workspace {
     private ignores: Ignores,
   ) {}
 
-  private generation(): string {
+  /** Changes whenever the other reports or the ignore files change. */
+  generation(): string {
     return `${this.index.generation}/${this.ignores.generation}`;
   }
 
   /**
    * The analysis of a document, cached by version, settings and the generations of the report
-   * index and the ignore files. The
-   * document is then recorded in the index; `othersChanged` says whether that changed what
-   * other documents' cross-year checks see.
+   * index and the ignore files. The document is then recorded in the index; `othersChanged` says
+   * whether that changed what other documents' cross-year checks see.
    */
   state(doc: TextDocument, settings: Settings): DocState & { othersChanged: boolean } {
     const hit = this.cache.get(doc.uri);

@@ -9,7 +9,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, fixAll, parseReport, ruleById, type AnalyzeOptions } from '../../server/src/core';
+import { analyze, fixAll, isAutoFix, parseReport, ruleById, type AnalyzeOptions } from '../../server/src/core';
 import { FIXTURES } from '../helpers/paths';
 
 const UPDATE = process.env.NIANBAO_UPDATE_FIXTURES === '1';
@@ -32,7 +32,7 @@ function render(text: string, opts: AnalyzeOptions): string[] {
 
 function fixable(text: string, opts: AnalyzeOptions): string[] {
   return analyze(text, opts)
-    .findings.filter((f) => f.fixes.some((x) => x.isPreferred && x.stage !== 'never'))
+    .findings.filter((f) => f.fixes.some(isAutoFix))
     .map((f) => f.rule);
 }
 

@@ -28,6 +28,11 @@ export function setValueFix(cell: Pick<Cell, 'span' | 'raw'>, value: Dec | bigin
   };
 }
 
+/** Whether fix-all may apply this fix: preferred and in one of its stages. */
+export function isAutoFix(fix: Fix): boolean {
+  return fix.isPreferred && fix.stage !== 'never';
+}
+
 /** Applies the edits of `fixes` to `text`; an edit overlapping an already accepted one is dropped. */
 export function applyFixes(text: string, fixes: readonly Fix[]): string {
   return applyEdits(

@@ -13,7 +13,7 @@ import type { Finding, Fix, FixStage, Severity } from './types';
 export * from './types';
 export type { Model } from './model';
 export { RULES, ruleById } from './rules';
-export { applyFixes, applyEdits } from './fixes';
+export { applyFixes, applyEdits, isAutoFix } from './fixes';
 export { explainAt, type Explanation } from './explain';
 export { outline, type OutlineNode, type OutlineKind } from './outline';
 export { parse as parseReport } from './parse/report';
