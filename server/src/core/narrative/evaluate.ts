@@ -5,7 +5,7 @@ import { T1_ROWS, T2_COLUMNS, T2_COLUMNS_EN, T3_COLUMNS, T3_COLUMNS_EN, T3_GROUP
 import { t2RowName } from '../template/names';
 import type { Target } from '../template/phrases';
 import type { Msg } from '../types';
-import { diagnoseT2, anchorExpected } from '../rules/table2-engine';
+import { diagnoseT2, anchorExpected, memoDiagnosis } from '../rules/table2-engine';
 
 /** Cells whose value a table rule already corrects, with the corrected value. */
 export type Corrections = Map<Cell, bigint>;
@@ -29,6 +29,11 @@ export function tableCorrections(report: Report, diagnosis?: ReturnType<typeof d
     }
   }
   return corr;
+}
+
+/** The corrections of report `index`, computed once per analysis and shared by the narrative rules. */
+export function memoCorrections(report: Report, memo: <T>(k: string, f: () => T) => T, index: number): Corrections {
+  return memo(`corr:${index}`, () => tableCorrections(report, memoDiagnosis(report, memo, index)));
 }
 
 export interface TableValue {

@@ -1,8 +1,7 @@
 import { styled } from '../fixes';
 import { sentenceKey } from '../fingerprint';
 import { formatDec, isInteger, percentFits, percentOf, toInt, within } from '../num/decimal';
-import { tableCorrections, targetValue } from '../narrative/evaluate';
-import { memoDiagnosis } from './table2-engine';
+import { memoCorrections, targetValue } from '../narrative/evaluate';
 import type { Claim, Share } from '../narrative/extract';
 import type { Target } from '../template/phrases';
 import type { Msg, Span } from '../types';
@@ -51,7 +50,7 @@ export const rule: Rule = {
     ctx.reports.forEach((report, i) => {
       const n = report.narrative;
       if (!n) return;
-      const corr = ctx.memo(`corr:${i}`, () => tableCorrections(report, memoDiagnosis(report, ctx.memo, i)));
+      const corr = memoCorrections(report, ctx.memo, i);
       const claimOf = (f: Share['part']) => n.claims.find((c) => c.fig === f);
       for (const sh of n.shares) {
         const x = exactInt(sh.part);

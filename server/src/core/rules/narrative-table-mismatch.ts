@@ -1,8 +1,7 @@
 import { setValueFix } from '../fixes';
 import { sentenceKey } from '../fingerprint';
 import { formatDec, isInteger, pow10, within } from '../num/decimal';
-import { tableCorrections, targetValue } from '../narrative/evaluate';
-import { memoDiagnosis } from './table2-engine';
+import { memoCorrections, targetValue } from '../narrative/evaluate';
 import { formatLike, sumText } from '../narrative/format';
 import type { Fix } from '../types';
 import type { Cell, Report } from '../model';
@@ -27,7 +26,7 @@ export const rule: Rule = {
     ctx.reports.forEach((report, i) => {
       const n = report.narrative;
       if (!n) return;
-      const corr = ctx.memo(`corr:${i}`, () => tableCorrections(report, memoDiagnosis(report, ctx.memo, i)));
+      const corr = memoCorrections(report, ctx.memo, i);
       for (const c of n.claims) {
         const found = targetValue(report, c.target, corr);
         if (!found) continue;
