@@ -1,5 +1,5 @@
 import { sentenceKey } from '../fingerprint';
-import { addDec, cmpDec, formatDec, subDec, type Dec } from '../num/decimal';
+import { addDec, cmpDec, formatDec, subDec, within, type Dec } from '../num/decimal';
 import type { Claim, Figure, Narrative } from '../narrative/extract';
 import { formatLike, sumText } from '../narrative/format';
 import type { Msg } from '../types';
@@ -18,8 +18,7 @@ function exhaustive(n: Narrative, parts: Figure[]): Msg | undefined {
       sum = addDec(sum, s!.pct.tok.value);
       tol = addDec(tol, { units: 5n, scale: s!.pct.tok.value.scale + 1 });
     }
-    const diff = subDec(sum, { units: 100n, scale: 0 });
-    if (cmpDec(diff.units < 0n ? { units: -diff.units, scale: diff.scale } : diff, tol) <= 0) {
+    if (within(sum, tol, { units: 100n, scale: 0 })) {
       return { zh: '其中各项的百分比合计为 100%', en: 'their percentages add up to 100%' };
     }
   }
