@@ -40,6 +40,11 @@ export interface Diagnosis {
 
 const RESULT_GROUPS = new Set([1, 2, 3, 4, 5, 6]);
 
+/** The rows (一) to (六) (with their sub-rows) that add up to (七) in every column. */
+function resultRows(t: Table2) {
+  return t.rows.filter((r) => r.id !== '7' && RESULT_GROUPS.has(Number(r.id.split('.')[0])));
+}
+
 export function t2Equations(t: Table2): Equation[] {
   const ref = (row: string, col: number): Ref => {
     const cell = t.byId[row].cells[col];
@@ -55,13 +60,10 @@ export function t2Equations(t: Table2): Equation[] {
     const total = ref(row.id, T2_TOTAL_COL);
     make('row', row.id, [total], cells, total);
   }
-  const resultRows = t.rows.filter((r) => {
-    const g = Number(r.id.split('.')[0]);
-    return RESULT_GROUPS.has(g) && r.id !== '7';
-  });
+  const results = resultRows(t);
   for (let c = 0; c <= T2_TOTAL_COL; c++) {
     const total = ref('7', c);
-    make('col', String(c), [total], resultRows.map((r) => ref(r.id, c)), total);
+    make('col', String(c), [total], results.map((r) => ref(r.id, c)), total);
     make('bal', String(c), [ref('new', c), ref('carried', c)], [total, ref('next', c)], ref('next', c));
   }
   return eqs;
@@ -77,7 +79,7 @@ function consistent(t: Table2): boolean {
     for (let c = 0; c < T2_TOTAL_COL; c++) sum += v(row.id, c);
     if (sum !== v(row.id, T2_TOTAL_COL)) return false;
   }
-  const results = t.rows.filter((r) => r.id !== '7' && RESULT_GROUPS.has(Number(r.id.split('.')[0])));
+  const results = resultRows(t);
   for (let c = 0; c <= T2_TOTAL_COL; c++) {
     let sum = 0;
     for (const r of results) sum += v(r.id, c);
