@@ -1,7 +1,7 @@
 /** The .vsix holds only the bundles, the grammar, the docs, the icon, README, CHANGELOG, LICENSE and the manifest. */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RULES } from '../../server/src/core';
@@ -13,7 +13,11 @@ describe('packaging', function () {
 
   it('packs exactly the allowed files', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'nianbao-vsix-')), 'nianbao.vsix');
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], {
+    // The flags of the package script, with the output moved to a temporary file.
+    const script: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.package;
+    const flags = script.slice(script.indexOf('vsce package') + 'vsce package'.length).trim().split(/\s+/);
+    flags.splice(flags.indexOf('--out'), 2, '--out', out);
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', ...flags], {
       cwd: ROOT,
       encoding: 'utf8',
     });
