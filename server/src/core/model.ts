@@ -9,6 +9,10 @@ export interface Cell {
   /** The token as written (may be full-width). */
   raw: string;
   value: Dec;
+  /** Read from an empty or placeholder cell ("", "—", "/", "无"): its value is 0. */
+  blank?: boolean;
+  /** Read from digits run together whose split was not certain. */
+  uncertain?: boolean;
 }
 
 export interface SubHeading {
@@ -19,6 +23,8 @@ export interface SubHeading {
 
 export interface Section {
   def: SectionDef;
+  /** The numeral as printed (1–6); 0 when the heading has none or was inferred from its content. */
+  printed: number;
   /** The heading line. */
   heading: Span;
   /** From the heading to the start of the next section (or the end of the report). */

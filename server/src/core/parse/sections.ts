@@ -140,6 +140,7 @@ export function splitReports(lines: readonly Line[], norm: string, cuts: readonl
       const lead = norm.slice(h.line.start, h.line.end).search(/\S/);
       const sec: Section = {
         def,
+        printed: h.num,
         heading: { start: h.line.start + Math.max(lead, 0), end: h.line.end },
         span: { start: h.line.start, end: nextStart },
         subs: h.num === 1 || h.num >= 5 ? findSubs(lines, norm, h.line.index + 1, nextLine) : [],
