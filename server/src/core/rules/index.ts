@@ -13,6 +13,14 @@ import { rule as yearMismatch } from './year-mismatch';
 import { rule as missingSection } from './missing-section';
 import { rule as crossYearCarryover } from './cross-year-carryover';
 import { rule as crossYearValidDocs } from './cross-year-valid-docs';
+import { rule as narrativeNegation } from './narrative-negation';
+import { rule as templateLabel } from './template-label';
+import { rule as statisticsPeriod } from './statistics-period';
+import { rule as publicationDate } from './publication-date';
+import { rule as emptyContent } from './empty-content';
+import { rule as yearInParagraph } from './year-in-paragraph';
+import { rule as sectionNumbering } from './section-numbering';
+import { rule as feeStatement } from './fee-statement';
 
 export const RULES: readonly Rule[] = [
   tableUnaligned,
@@ -28,6 +36,14 @@ export const RULES: readonly Rule[] = [
   missingSection,
   crossYearCarryover,
   crossYearValidDocs,
+  narrativeNegation,
+  templateLabel,
+  statisticsPeriod,
+  publicationDate,
+  emptyContent,
+  yearInParagraph,
+  sectionNumbering,
+  feeStatement,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,0 +1,77 @@
+/**
+ * Facts about a report that several rules need: its statistics period(s), the year it reports on,
+ * and whether the issuing body is a people's government or one of its departments (their reports
+ * are due on different dates).
+ */
+import type { Report } from '../model';
+import type { Sentence } from '../parse/sentences';
+import { findDates, type DateTok } from '../text/dates';
+
+export interface Period {
+  sentence: number;
+  from: DateTok;
+  to: DateTok;
+  fromYear?: number;
+  /** The end date's year, or the start's when the end has none ("2024年1月1日至12月31日"). */
+  toYear?: number;
+}
+
+/** A sentence that states the statistics period. */
+const PERIOD_KEY = /统计(?:期限|时限|周期|时间|区间|范围|时段|期间|日期|口径)|所列数据|数据(?:统计|的?时间|范围)|报告期/;
+const BETWEEN = /^(?:起)?(?:至|到|—+|–|-|~)$/;
+
+export function findPeriods(sentences: readonly Sentence[]): Period[] {
+  const out: Period[] = [];
+  sentences.forEach((sen, i) => {
+    const s = sen.c.s;
+    if (!PERIOD_KEY.test(s)) return;
+    const dates = findDates(s);
+    for (let k = 0; k + 1 < dates.length; k++) {
+      const [from, to] = [dates[k], dates[k + 1]];
+      if (!BETWEEN.test(s.slice(from.end, to.start))) continue;
+      const fromYear = from.year?.value ?? to.year?.value;
+      out.push({ sentence: i, from, to, fromYear, toYear: to.year?.value ?? fromYear });
+      k++;
+    }
+  });
+  return out;
+}
+
+/** A year opening a clause ("2023年,…", "…;2023年全区…"), not a date, comparison or document number. */
+export const CLAUSE_YEAR = /(?:^|[,;:])(?:在|于)?((?:19|20)\d{2})年度?(?![\d月底初末前后以])/g;
+
+/**
+ * The year the report is about: the title's, else the statistics period's, else the year most
+ * clauses of the text open with (at least twice, and more often than any other).
+ */
+export function reportYear(report: Report): number | undefined {
+  if (report.title?.year) return report.title.year.value;
+  const n = report.narrative;
+  if (!n) return undefined;
+  const period = findPeriods(n.sentences)[0];
+  if (period?.fromYear) return period.fromYear;
+  const count = new Map<number, number>();
+  for (const sen of n.sentences) {
+    CLAUSE_YEAR.lastIndex = 0;
+    for (let m = CLAUSE_YEAR.exec(sen.c.s); m; m = CLAUSE_YEAR.exec(sen.c.s)) count.set(Number(m[1]), (count.get(Number(m[1])) ?? 0) + 1);
+  }
+  const ranked = [...count.entries()].sort((a, b) => b[1] - a[1]);
+  if (!ranked.length || ranked[0][1] < 2 || (ranked[1] && ranked[1][1] === ranked[0][1])) return undefined;
+  return ranked[0][0];
+}
+
+export type BodyKind = 'government' | 'department' | 'unknown';
+
+/** Departments (局, 委, 办公室 …) publish by 31 January; a people's government's own report is due by 31 March. */
+const DEPARTMENT = /(?:局|厅|委|委员会|办公室|办公厅|办|署|中心|院|所|站|队|处|公司|集团)$/;
+const GOVERNMENT = /(?:人民政府|政府|行政公署|行署|管委会|管理委员会|办事处)$/;
+const REGION = /(?:省|自治区|市|区|县|旗|州|盟|地区|新区|实验区|开发区|保税区|高新区|示范区|林区|特区|镇|乡|街道)$/;
+
+export function bodyKind(report: Report): BodyKind {
+  const body = (report.title?.body ?? '').replace(/^.*[:\s]/, '').trim();
+  if (!body) return 'unknown';
+  if (GOVERNMENT.test(body)) return 'government';
+  if (DEPARTMENT.test(body)) return 'department';
+  if (REGION.test(body)) return 'government';
+  return 'unknown';
+}
