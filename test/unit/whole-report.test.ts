@@ -13,7 +13,7 @@ const rules = (text: string, opts = {}) => analyze(text, opts).findings.map((f) 
 function report(title: string, narrative = '本年度持续推进政务公开。', mut?: (v: ReturnType<typeof sampleValues>) => void) {
   const v = sampleValues();
   mut?.(v);
-  return renderReport({ title, narrative, values: v, layout: 'pipe-rows' }).replace('本年度未收取信息处理费。', '本年度报告中使用数据统计期限为2023年1月1日起至2023年12月31日止。');
+  return renderReport({ title, narrative, values: v, layout: 'pipe-rows' }).replace('本年度未收取信息处理费。', '本年度未收取信息处理费。本年度报告中使用数据统计期限为2023年1月1日起至2023年12月31日止。');
 }
 
 describe('duplicate-content', () => {

@@ -17,18 +17,25 @@ export interface Period {
 }
 
 /** A sentence that states the statistics period. */
-const PERIOD_KEY = /统计(?:期限|时限|周期|时间|区间|范围|时段|期间|日期|口径)|所列数据|数据(?:统计|的?时间|范围)|报告期/;
+const PERIOD_KEY = /统计(?:期限|时限|周期|时间|区间|范围|时段|期间|日期|口径)|所列数据|数据(?:统计|的?时间|范围)|报告期/g;
+/** Between the words naming the period and its first date: "为", "自", "是" (a few characters, no clause break). */
+const KEY_TO_DATE = /^[^,;。]{0,10}$/;
 const BETWEEN = /^(?:起)?(?:至|到|—+|–|-|~)$/;
 
 export function findPeriods(sentences: readonly Sentence[]): Period[] {
   const out: Period[] = [];
   sentences.forEach((sen, i) => {
     const s = sen.c.s;
-    if (!PERIOD_KEY.test(s)) return;
+    const keys: number[] = [];
+    PERIOD_KEY.lastIndex = 0;
+    for (let m = PERIOD_KEY.exec(s); m; m = PERIOD_KEY.exec(s)) keys.push(m.index + m[0].length);
+    if (!keys.length) return;
     const dates = findDates(s);
     for (let k = 0; k + 1 < dates.length; k++) {
       const [from, to] = [dates[k], dates[k + 1]];
       if (!BETWEEN.test(s.slice(from.end, to.start))) continue;
+      const key = keys.filter((e) => e <= from.start).pop();
+      if (key === undefined || !KEY_TO_DATE.test(s.slice(key, from.start))) continue;
       const fromYear = from.year?.value ?? to.year?.value;
       out.push({ sentence: i, from, to, fromYear, toYear: to.year?.value ?? fromYear });
       k++;

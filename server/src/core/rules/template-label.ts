@@ -77,7 +77,7 @@ function check(ctx: RuleContext, table: 1 | 2, id: string, label: Span, w: Label
       },
       span: c.span,
       related: [],
-      fixes: [{ title: { zh: `改为“${ref}”`, en: `Change to “${ref}”` }, isPreferred: true, edits: c.edits, stage: 'table' }],
+      fixes: [{ title: { zh: `改为“${ref}”`, en: `Change to “${ref}”` }, isPreferred: true, edits: c.edits, stage: 'never' }],
       fingerprint: `label|${table}|${id}|${what.en}|${hash(c.printed)}`,
     });
   const row = compare(ctx.text, a, w.label, false);

@@ -21,7 +21,9 @@ export function canon(norm: string, start: number, end: number): Canon {
   const pos: number[] = [];
   for (let i = start; i < end; i++) {
     const ch = norm[i];
-    if (isSpace(ch.charCodeAt(0))) continue;
+    const code = ch.charCodeAt(0);
+    // Surrogates (emoji) are no wording; leaving them out also keeps every span off a pair's middle.
+    if (isSpace(code) || (code >= 0xd800 && code <= 0xdfff)) continue;
     if (QUOTE.test(ch)) {
       s += '"';
       pos.push(i);
