@@ -1,10 +1,8 @@
 import type { Report, Section, Table } from '../model';
 import type { Span } from '../types';
-import { NOTHING_TO_REPORT, sectionBody } from './section-text';
+import { NOTHING_TO_REPORT, PLACEHOLDER, sectionBody } from './section-text';
 import type { Rule, RuleContext } from './rule';
 
-/** Placeholders left in a draft. */
-const PLACEHOLDER = /^(?:略|待补充|待填写|待完善|空|不涉及|[Xx×＊*]{2,}|…+|\.{3,}|—+)[。.]?$/;
 /** Section 五's own sub-labels and list markers, which are not content. */
 const FIVE_LABELS = /存在的?主要问题|主要问题|存在问题|改进(?:情况|措施)|整改(?:情况|措施)|下一步(?:工作)?(?:打算|计划)?|\([一二三四五六七八九十]\)|[一二三四五六七八九十]是|\d[.、]|[\p{P}\p{S}]/gu;
 /** Fewer characters than this in section 五 is not a sentence about problems and improvements. */

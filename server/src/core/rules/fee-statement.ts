@@ -1,4 +1,4 @@
-import { NOTHING_TO_REPORT, sectionBody } from './section-text';
+import { NOTHING_TO_REPORT, PLACEHOLDER, sectionBody } from './section-text';
 import type { Rule } from './rule';
 
 /** Words that state the fee situation: 信息处理费, 处理费, 收费, "收取…费", "缴纳…费", 费用. */
@@ -17,8 +17,8 @@ export const rule: Rule = {
       const sec = report.bySection[6];
       if (!sec) continue;
       const body = sectionBody(ctx, sec);
-      // An empty section is empty-content's; "无其他需要报告的事项" says there was nothing to report, fees included.
-      if (!body.length || body.some((l) => FEE.test(l.s)) || body.every((l) => NOTHING_TO_REPORT.test(l.s))) continue;
+      // An empty section or a placeholder is empty-content's; "无其他需要报告的事项" says there was nothing to report, fees included.
+      if (body.every((l) => PLACEHOLDER.test(l.s)) || body.some((l) => FEE.test(l.s)) || body.every((l) => NOTHING_TO_REPORT.test(l.s))) continue;
       // Stated elsewhere in the report: the information is there.
       if (report.narrative?.sentences.some((s) => s.c.s.includes('信息处理费'))) continue;
       ctx.report({

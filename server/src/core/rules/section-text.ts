@@ -59,5 +59,8 @@ export function sectionBody(ctx: RuleContext, sec: Section): BodyLine[] {
   return out;
 }
 
+/** Placeholders left in a draft. */
+export const PLACEHOLDER = /^(?:略|待补充|待填写|待完善|空|不涉及|[Xx×＊*]{2,}|…+|\.{3,}|—+)[。.]?$/;
+
 /** "无", "暂无", "无其他需要报告的事项", "本年度无需要说明的其他事项": nothing to report, said in words. */
 export const NOTHING_TO_REPORT = /^(?:本年度?|今年|全年|(?:19|20)\d{2}年度?)?[,]?(?:本机关|本单位|我局|我委|我办|我区|我县|我市|我镇|我街道)?(?:暂|均|并)?(?:无|没有)(?:其他|需要|需|要|报告|说明|的|事项|情况)*[。.;]?$/;
