@@ -84,12 +84,15 @@ export function negationVariants(text: string, a: Analysis): Variant[] {
     [g3, ['未出现不予公开的情形。']],
     [Number(r.t3.groups[0][1].value.units), ['全年未发生因依申请公开被行政复议纠错的情形。']],
   ];
-  return cases.flatMap(([value, sentences]) =>
-    sentences.map((s) => {
-      const v = apply(text, a, [{ start: p, end: p, newText: s }]);
-      return { rule: value ? 'narrative-negation' : '', what: `${s} (table ${value})`, ...v };
-    }),
-  );
+  const variant = (s: string, wrong: boolean): Variant => ({ rule: wrong ? 'narrative-negation' : '', what: s, ...apply(text, a, [{ start: p, end: p, newText: s }]) });
+  const lit = group(1) + group(2);
+  return [
+    ...cases.flatMap(([value, sentences]) => sentences.map((s) => variant(s, value !== 0))),
+    // The converse without a figure: an occurrence the table does not have.
+    variant('本年度发生政府信息公开行政复议案件。', group(0) === 0),
+    variant('本年度被提起行政诉讼。', lit === 0),
+    variant('收到一起行政诉讼。', lit !== 1),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ import type { Span } from '../types';
 
 export interface Negation {
   sentence: number;
+  /** What the statement says the count is: none ("未发生…"), some ("发生了行政复议"), or one ("收到一起行政诉讼"). */
+  says: 'none' | 'some' | 'one';
   /** Original span of the statement (cue and object). */
   span: Span;
   /** The statement as written (normalised, white space removed), and the object read from it. */
@@ -29,6 +31,7 @@ export interface Negation {
 
 /** A negation cue before its object: 未(发生|收到…), 没有, 无, 不存在, 均未 …. */
 const PRE = /(?:均|都|也|亦|并|皆|从|尚|还|再)?(?:未曾?|没有|没|无|不存在)/g;
+const NEGATED = new RegExp(PRE.source);
 /** A cue after its object, at the end of the clause: "…均为零", "…均未发生". */
 const POST = /(?:均|都|皆|也|亦)?(?:未发生|未出现|未收到|未受理|未接到|没有发生|为零|为无|为0|无|未被(?:复议机关|复议审查机关|法院|审查机关)?(?:纠错|纠正))$/;
 /** Words that start with a cue but negate nothing the tables count. */
@@ -47,6 +50,10 @@ const OUTCOME = /^(.*?(?:行政复议|行政诉讼))(?:案件)?(?:结果)?(?:被
 /** Not this year, not the body's own count, or not a statement of fact: left quiet. */
 const QUALIFIED = /上半年|下半年|季度|\d{1,2}月|截[至止]|上年度?未|去年|往年|以前|此前|力争|确保|争取|努力|目标|避免|防止|杜绝|如果|若(?!干)|一旦|如有|如发生|以免|以防|不得|应当|须|新的|新发生|新增/;
 const NARROWER = /代表|本级|本机关|本部门|政府办|办公室/;
+/** An occurrence verb, optionally with "一起/一件" ("发生一起…"), right before what occurred. */
+const AFFIRM = /(?:^|[^未没无])(发生|收到|受理|接到|出现|产生|涉及|被提起|被申请)(?:了|过)?(一(?:起|件|例|宗))?/;
+/** Talk about reconsideration and litigation in general (work, training, risks, goals), not a count. */
+const GENERIC = /降低|减少|防范|防止|避免|预防|杜绝|学习|培训|案例|风险|应诉|能力|审理|工作|制度|机制|发生率|纠错率|败诉率|数量|案件量|如|若|一旦|可能|依法|规范|加强|提升|做好|妥善|及时|指导|化解|引导|解决/;
 
 function gapOk(gap: string): boolean {
   return gap === '' || GAP_WORD.test(gap) || (/的$/.test(gap) && gap.length <= 24 && !/\d/.test(gap));
@@ -102,10 +109,10 @@ export function extractNegations(sentences: readonly Sentence[]): Negation[] {
   const out: Negation[] = [];
   sentences.forEach((sen, si) => {
     const s = sen.c.s;
-    if (!/未|无|没|不存在|为零|为0/.test(s)) return;
+    if (!/未|无|没|不存在|为零|为0|行政复议|行政诉讼/.test(s)) return;
     const narrower = NARROWER.test(s);
-    const push = (a: number, b: number, whole: [number, number], object: string, hit: { phrase: Phrase; target: Target }, affirm?: Negation['affirm']) =>
-      out.push({ sentence: si, span: spanOf(sen.c, a, b), text: s.slice(...whole), object, ...hit, narrower, affirm });
+    const push = (a: number, b: number, whole: [number, number], object: string, hit: { phrase: Phrase; target: Target }, affirm?: Negation['affirm'], says: Negation['says'] = 'none') =>
+      out.push({ sentence: si, says, span: spanOf(sen.c, a, b), text: s.slice(...whole), object, ...hit, narrower, affirm });
     const end = (k: number) => spanOf(sen.c, k - 1, k).end;
 
     let c0 = 0;
@@ -152,6 +159,17 @@ export function extractNegations(sentences: readonly Sentence[]): Negation[] {
           const cue = spanOf(sen.c, c0 + post.index, c0 + clause.length);
           push(objStart + p.start, c0 + clause.length, [objStart, c0 + clause.length], p.text, hit, parts.length === 1 && !alone ? { cue, insertAt: cue.start, post: true } : undefined);
         });
+      }
+      // The converse without a figure: "本年度发生政府信息公开行政复议案件", "收到一起行政诉讼" (table 3 only).
+      const aff = NEGATED.test(clause) || post ? undefined : AFFIRM.exec(clause);
+      if (aff && !/\d/.test(clause) && !GENERIC.test(s) && !QUALIFIED.test(s)) {
+        const ctx: PhraseContext = { includesCarried: false, clause: '' };
+        const rest = clause.slice(aff.index + aff[0].length);
+        const hit = conjuncts(rest).length === 1 ? readObject(rest, ctx) : undefined;
+        if (hit && hit.target.table === 3 && hit.target.col === 4) {
+          const a = c0 + aff.index + aff[0].length - aff[1].length - (aff[2]?.length ?? 0);
+          push(a, c0 + clause.length, [a, c0 + clause.length], rest, hit, undefined, aff[2] ? 'one' : 'some');
+        }
       }
       prevClause = clause;
       c0 = i + 1;

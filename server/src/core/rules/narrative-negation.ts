@@ -17,6 +17,12 @@ function tableZeroEdits(report: Report, n: Negation, tv: TableValue, text: strin
   return undefined;
 }
 
+const SAYS = {
+  none: { zh: '即 0', en: 'i.e. 0' },
+  some: { zh: '即有,不为 0', en: 'i.e. some' },
+  one: { zh: '即 1', en: 'i.e. 1' },
+};
+
 export const rule: Rule = {
   id: 'narrative-negation',
   severity: 'error',
@@ -35,7 +41,8 @@ export const rule: Rule = {
       for (const neg of negations) {
         const tv = targetValue(report, neg.target, corr);
         if (!tv) continue;
-        const ok = tv.value.units === 0n;
+        const units = tv.value.units;
+        const ok = neg.says === 'none' ? units === 0n : neg.says === 'one' ? units === 1n && tv.value.scale === 0 : units !== 0n;
         const value = formatDec(tv.value);
         ctx.note({
           span: neg.span,
@@ -43,7 +50,7 @@ export const rule: Rule = {
           ok,
           get lines() {
             return [
-              { zh: `叙述“${neg.text}”(即 0)↔ ${tv.name.zh}`, en: `narrative “${neg.text}” (i.e. 0) ↔ ${tv.name.en}` },
+              { zh: `叙述“${neg.text}”(${SAYS[neg.says].zh})↔ ${tv.name.zh}`, en: `narrative “${neg.text}” (${SAYS[neg.says].en}) ↔ ${tv.name.en}` },
               { zh: `表格:${value}`, en: `table: ${value}` },
             ];
           },
@@ -52,6 +59,19 @@ export const rule: Rule = {
         if (ok) continue;
         // Which side is wrong is unknown: both fixes are offered, neither preferred nor applied by fix-all.
         const fixes: Fix[] = [];
+        if (neg.says !== 'none') {
+          ctx.report({
+            message: {
+              zh: `叙述称“${neg.text}”(${SAYS[neg.says].zh}),但${tv.name.zh}为 ${value}`,
+              en: `The narrative says “${neg.text}” (${SAYS[neg.says].en}), but ${tv.name.en} is ${value}`,
+            },
+            span: neg.span,
+            related: tv.cells.map((c) => ({ span: c.span, message: { zh: `${tv.name.zh}:${c.raw}`, en: `${tv.name.en}: ${c.raw}` } })),
+            fixes: [],
+            fingerprint: `aff|${neg.phrase.id}|${sentenceKey(n.sentences[neg.sentence].c.s)}|${neg.text}`,
+          });
+          continue;
+        }
         if (neg.affirm) {
           const a = neg.affirm;
           const edits: Edit[] = a.post
