@@ -77,6 +77,12 @@ function sumCells(cells: Cell[], corr: Corrections): { value: Dec; corrected: bo
 }
 
 export function targetValue(report: Report, t: Target, corr: Corrections): TableValue | undefined {
+  const v = targetValueOf(report, t, corr);
+  // A cell whose digits could be split several ways is not compared with anything.
+  return v && v.cells.some((c) => c.uncertain) ? undefined : v;
+}
+
+function targetValueOf(report: Report, t: Target, corr: Corrections): TableValue | undefined {
   if (t.table === 1) {
     const row = report.t1?.problems.length ? undefined : report.t1?.rows[t.row];
     if (!row) return undefined;

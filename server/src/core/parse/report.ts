@@ -7,6 +7,7 @@ import { tokenize } from './cells';
 import { findDuplicates } from './duplicates';
 import { splitReports, isPageMarker } from './sections';
 import { sentencesOf } from './sentences';
+import { refineLines } from './segment';
 import { extractNarrative } from '../narrative/extract';
 
 export interface Parsed {
@@ -73,7 +74,7 @@ function tableRegion(report: Report, num: 2 | 3 | 4, lines: readonly Line[], nor
 
 export function parse(text: string): Parsed {
   const norm = normalize(text);
-  const lines = splitLines(text);
+  const lines = refineLines(splitLines(text), norm);
   const candidates = findDuplicates(lines, norm);
   const reports = splitReports(
     lines,
@@ -112,7 +113,7 @@ export function parse(text: string): Parsed {
     const numbered = (reg: ReturnType<typeof tableRegion>) => {
       if (!reg) return undefined;
       const groups = groupsOf(reg[0], reg[1]);
-      return groups.some((g) => g.numbers.length) ? ([groups, reg[2]] as const) : undefined;
+      return groups.some((g) => g.filled > 0 || g.items.length >= 3) ? ([groups, reg[2]] as const) : undefined;
     };
     const g1 = numbered(tableRegion(r, 2, lines, norm));
     if (g1) r.t1 = alignT1(...g1);
