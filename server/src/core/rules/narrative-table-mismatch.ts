@@ -1,6 +1,6 @@
 import { setValueFix } from '../fixes';
 import { sentenceKey } from '../fingerprint';
-import { formatDec, isInteger, pow10, within } from '../num/decimal';
+import { cmpDec, formatDec, isInteger, pow10, within } from '../num/decimal';
 import { memoCorrections, targetValue } from '../narrative/evaluate';
 import { formatLike, sumText } from '../narrative/format';
 import type { Fix } from '../types';
@@ -28,12 +28,21 @@ export const rule: Rule = {
       if (!n) return;
       const corr = memoCorrections(report, ctx.memo, i);
       for (const c of n.claims) {
-        const found = targetValue(report, c.target, corr);
-        if (!found) continue;
-        const tv = c.phrase.tableScale ? { ...found, value: { units: found.value.units * pow10(c.phrase.tableScale), scale: found.value.scale } } : found;
         const tok = c.fig.tok;
+        const scaled = (v: NonNullable<ReturnType<typeof targetValue>>) =>
+          c.phrase.tableScale ? { ...v, value: { units: v.value.units * pow10(c.phrase.tableScale), scale: v.value.scale } } : v;
+        // Every reading of the words (新收, or 新收 + 上年结转, …): the figure is right if it fits one.
+        const values = c.readings.map((t) => targetValue(report, t, corr)).filter((v): v is NonNullable<typeof v> => !!v);
+        const fitting = values.find((v) => within(tok.value, tok.slack, scaled(v).value));
+        const found = fitting ?? values[0];
+        if (!found) continue;
+        const tv = scaled(found);
         const raw = ctx.text.slice(c.fig.span.start, c.fig.span.end);
-        const ok = within(tok.value, tok.slack, tv.value);
+        const ok = !!fitting;
+        const tried = values.filter((v) => v !== found && cmpDec(scaled(v).value, tv.value) !== 0).map((v) => ({ zh: `${scaled(v).name.zh} = ${formatDec(scaled(v).value)}`, en: `${scaled(v).name.en} = ${formatDec(scaled(v).value)}` }));
+        const alsoTried = tried.length
+          ? { zh: `(也按 ${tried.map((x) => x.zh).join('、')} 核对过,均不符)`, en: ` (also tried ${tried.map((x) => x.en).join(', ')}; none fits)` }
+          : { zh: '', en: '' };
         const said = `${tok.text}${tok.pow === 4 ? '万' : tok.pow === 8 ? '亿' : ''}${tok.unit}`;
         const fixedNote = tv.corrected ? { zh: '(表格合计按表格规则校正后)', en: ' (after correcting the table sums)' } : { zh: '', en: '' };
         ctx.note({
@@ -79,8 +88,8 @@ export const rule: Rule = {
         ctx.report({
           severity: c.narrower ? 'warning' : undefined,
           message: {
-            zh: `叙述中“${c.phrase.name.zh}”为 ${said},但${tv.name.zh}为 ${formatDec(found.value)}${fixedNote.zh}${hint.zh}`,
-            en: `The narrative says ${said} (${c.phrase.name.en}), but ${tv.name.en} is ${formatDec(found.value)}${fixedNote.en}${hint.en}`,
+            zh: `叙述中“${c.phrase.name.zh}”为 ${said},但${tv.name.zh}为 ${formatDec(found.value)}${fixedNote.zh}${alsoTried.zh}${hint.zh}`,
+            en: `The narrative says ${said} (${c.phrase.name.en}), but ${tv.name.en} is ${formatDec(found.value)}${fixedNote.en}${alsoTried.en}${hint.en}`,
           },
           span: c.fig.span,
           related: tv.cells.map((x) => ({ span: x.span, message: { zh: `${tv.name.zh}:${x.raw}`, en: `${tv.name.en}: ${x.raw}` } })),
