@@ -13,6 +13,8 @@ export interface Cell {
   blank?: boolean;
   /** Read from digits run together whose split was not certain. */
   uncertain?: boolean;
+  /** For an uncertain cell: every value it takes in some reading (absent when they were too many to list). */
+  options?: bigint[];
   /** An empty cell after the row's last value whose value the table's sums imply (a lost or unfilled value). */
   inferred?: boolean;
 }

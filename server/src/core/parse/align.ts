@@ -29,7 +29,12 @@ function integersOnly(cells: Cell[], label: string, labelEn: string, problems: T
 }
 
 /** Words of the 2019–2020 table 1 (国办公开办函〔2019〕60号), whose rows and columns differ. */
-const OLD_T1 = /本年新制作|本年新公开|对外公开总数量|上一年项目数量/;
+export const OLD_T1 = /本年新制作|本年新公开|对外公开总数量|上一年项目数量/;
+
+/** The 2019–2020 table 1, recognised by its column words; its rows are not read. */
+export function oldTable1(region: Region): Table1 {
+  return { kind: 1, span: region.span, anchor: region.anchor, problems: [], rows: {}, oldFormat: true };
+}
 
 const hasValues = (g: Group) => g.filled > 0;
 /** Column headers: a header row ending in empty cells is not a row of blank values. */
@@ -40,7 +45,7 @@ const blankRow = (g: Group, n: number) => !g.filled && g.items.length >= n && !H
 export function alignT1(groups: Group[], region: Region): Table1 {
   const problems: TableProblem[] = [];
   const rows: Table1['rows'] = {};
-  if (groups.some((g) => OLD_T1.test(g.label))) return { kind: 1, span: region.span, anchor: region.anchor, problems, rows, oldFormat: true };
+  if (groups.some((g) => OLD_T1.test(g.label))) return oldTable1(region);
   const seen = new Set<string>();
   for (const g of groups) {
     const def = matchLabel<T1RowDef>(g.label, T1_ROWS);

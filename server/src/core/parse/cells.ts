@@ -93,6 +93,9 @@ function edgeDigits(tok: string): string | undefined {
 /** The tokens of one line, or undefined when the line is prose. */
 function lineTokens(norm: string, line: Line): Tok[] | undefined {
   const toks: Tok[] = [];
+  // In a row with pipes the cells are given: "数据1" is a header cell, not "数据" and 1.
+  let cellsGiven = false;
+  for (let i = line.start, k = 0; i < line.end && !cellsGiven; i++) if (norm.charCodeAt(i) === PIPE && ++k >= 2) cellsGiven = true;
   let pipes = 0;
   let lastPipe = -1;
   let cellHasToken = false;
@@ -129,7 +132,7 @@ function lineTokens(norm: string, line: Line): Tok[] | undefined {
     } else if (/\d/.test(text)) {
       // Crawled text runs everything together; elsewhere only a number at either end of a token
       // is split off ("行政许可71936"), so that digits inside a label ("alert(1)") stay label.
-      const at = line.virtual ? text : edgeDigits(text);
+      const at = line.virtual ? text : cellsGiven ? undefined : edgeDigits(text);
       if (at === undefined) toks.push({ kind: 'label', start: i, end: j, text });
       else if (!splitMixed(text, i, toks)) return undefined;
     } else {

@@ -2,7 +2,7 @@
 import { splitLines, lineAt, type Line } from '../text/lines';
 import { normalize } from '../text/normalize';
 import type { DuplicateBlock, Model, Report } from '../model';
-import { alignT1, alignT2, alignT3, type Region } from './align';
+import { alignT1, alignT2, alignT3, OLD_T1, oldTable1, type Region } from './align';
 import { tokenize } from './cells';
 import { findDuplicates } from './duplicates';
 import { splitReports, isPageMarker } from './sections';
@@ -115,8 +115,10 @@ export function parse(text: string): Parsed {
       const groups = groupsOf(reg[0], reg[1]);
       return groups.some((g) => g.filled > 0 || g.items.length >= 3) ? ([groups, reg[2]] as const) : undefined;
     };
-    const g1 = numbered(tableRegion(r, 2, lines, norm));
+    const reg1 = tableRegion(r, 2, lines, norm);
+    const g1 = numbered(reg1);
     if (g1) r.t1 = alignT1(...g1);
+    else if (reg1 && OLD_T1.test(norm.slice(reg1[2].span.start, reg1[2].span.end))) r.t1 = oldTable1(reg1[2]);
     const g2 = numbered(tableRegion(r, 3, lines, norm));
     if (g2) r.t2 = alignT2(...g2);
     const g3 = numbered(tableRegion(r, 4, lines, norm));

@@ -218,12 +218,12 @@ function chooseParts(hits: readonly HeadingHit[], text: (i: number) => string): 
   return new Set([...best.values()].map((b) => b.i));
 }
 
-const PROBLEMS_SUB = /^[#*\s]*\(一\)\s*(?:存在的?)?(?:主要)?(?:问题|不足)/;
-const IMPROVE_SUB = /^[#*\s]*\(二\)\s*.{0,8}(?:改进|措施)/;
+const PROBLEMS_SUB = /^[#*\s]*\(一\).{0,20}(?:问题|不足|改进)/;
+const IMPROVE_SUB = /^[#*\s]*\(二\).{0,20}(?:问题|不足|改进|措施)/;
 
 /**
  * Section 五 whose heading was lost (PDF extraction) but whose content is there: "(一)主要问题 …
- * (二)改进情况" after the tables stands for it (printed numeral 0).
+ * (二)改进情况" (in either order) after the tables stands for it (printed numeral 0).
  */
 function withImplied(g: HeadingHit[], lines: readonly Line[], norm: string, lastLine: number): HeadingHit[] {
   if (!g.length || g.some((h) => h.num === 5)) return g;

@@ -11,6 +11,8 @@ import { SECTIONS } from '../template/format';
 const MIN_LENGTH = 120;
 /** An inline heading: a numeral and "、", a title of up to 30 characters ending in one of these. */
 const INLINE = /([一二三四五六])、\s*([^。;!?\d|]{1,30}?(?:情况|事项|概况|概述))/g;
+/** National titles, recognised wherever they stand. */
+const NATIONAL = /^(?:总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、?行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)$/;
 /** What may stand right before an inline heading. */
 const BEFORE = /[\s。;!?)\]】”"'0-9|:]/;
 
@@ -21,8 +23,10 @@ export function inlineHeadings(norm: string, start: number, end: number): [numbe
   INLINE.lastIndex = 0;
   for (let m = INLINE.exec(s); m; m = INLINE.exec(s)) {
     const at = m.index;
-    if (at > 0 && !BEFORE.test(s[at - 1])) continue;
     const title = m[2];
+    // After a sentence, a number or white space; after other text ("…802895.90元三、收到和处理…")
+    // only when the title is a national one.
+    if (at > 0 && !BEFORE.test(s[at - 1]) && !NATIONAL.test(title)) continue;
     if (!SECTIONS.some((d) => d.key.test(title))) continue;
     out.push([start + at, start + at + m[0].length]);
   }

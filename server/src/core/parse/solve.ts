@@ -169,8 +169,9 @@ export function planByOrder(groups: readonly Group[]): RowPlan[] | undefined {
       return undefined;
     }
     const def = g.sameLine ? matchLabel<T2RowDef>(g.label, T2_ROWS) : undefined;
-    // A row's own label that names no row of the table: something else is here, not lost labels.
-    if (g.sameLine && !def && g.label.replace(/[^\p{L}]/gu, '').length > 2) return undefined;
+    // A row's own whole label ("2.莫名其妙") that names no row of the table: something else is
+    // here, not lost labels. A fragment of a label broken over lines is only a lost label.
+    if (g.sameLine && !def && /^(?:\d{1,2}\.|\([一二三四五六七]\)|[一二三四]、)\D{2,}/.test(g.label)) return undefined;
     entries.push({ g, rows, def });
   }
   const count = entries.reduce((a, e) => a + e.rows, 0);

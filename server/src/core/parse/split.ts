@@ -130,6 +130,9 @@ export function markUncertain(chosen: Cell[], others: Readings | readonly Cell[]
   const list = 'cells' in others ? others.cells : others;
   const all = 'cells' in others && others.truncated;
   chosen.forEach((c, i) => {
-    if (all || list.some((o) => o !== chosen && (o[i].value.units !== c.value.units || o[i].span.start !== c.span.start))) c.uncertain = true;
+    if (all || list.some((o) => o !== chosen && (o[i].value.units !== c.value.units || o[i].span.start !== c.span.start))) {
+      c.uncertain = true;
+      if (!all) c.options = [...new Set(list.map((o) => o[i].value.units))];
+    }
   });
 }

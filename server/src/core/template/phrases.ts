@@ -132,6 +132,14 @@ export const PHRASES: readonly Phrase[] = [
     target: (_m, ctx) => (ctx.includesCarried ? t2(['new', 'carried']) : t2(['new'])),
     readings: (t) => (t.table === 2 && t.rows.length === 1 ? [t, t2(['new', 'carried'])] : [t]),
   },
+  {
+    // "予以公开及部分公开42件": both rows together.
+    id: 't2-disclosed-and-partly',
+    before: re('(?:予以公开|全部公开|同意公开)(?:答复)?(?:和|及|与|、|以及)部分公开(?:答复)?(?:的|类|申请)?FILL$'),
+    units: COUNT,
+    name: { zh: '予以公开及部分公开', en: 'disclosed in full or in part' },
+    target: () => t2(['1', '2']),
+  },
   { id: 't2-partly', before: re('部分公开(?:答复)?(?:的|类|申请)?FILL$'), units: COUNT, name: { zh: '部分公开', en: 'partly disclosed' }, target: () => t2(['2']) },
   { id: 't2-withheld', before: re('不予公开(?:答复)?(?:的|类|申请)?FILL$'), units: COUNT, name: { zh: '不予公开', en: 'withheld' }, target: () => t2(['g3']) },
   { id: 't2-disclosed', before: re('(?:予以公开|同意公开)(?:答复)?(?:的|类|申请)?FILL$'), units: COUNT, name: { zh: '予以公开', en: 'disclosed' }, target: () => t2(['1']) },
