@@ -10,7 +10,7 @@ import { SECTIONS } from '../template/format';
 /** Only lines at least this long are looked at (a heading line of a normal report is short). */
 const MIN_LENGTH = 120;
 /** An inline heading: a numeral and "、", a title of up to 30 characters ending in one of these. */
-const INLINE = /([一二三四五六])、\s*([^。;!?\d|]{1,30}?(?:情况|事项|概况|概述))/g;
+const INLINE = /([一二三四五六])[、.]\s*([^。;!?\d|]{1,30}?(?:情况|事项|概况|概述))/g;
 /** National titles, recognised wherever they stand. */
 const NATIONAL = /^(?:总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、?行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)$/;
 /** What may stand right before an inline heading. */
@@ -19,7 +19,7 @@ const BEFORE = /[\s。;!?)\]】”"'0-9|:]/;
 /** Where section headings start and end inside a long line (normalised text). */
 export function inlineHeadings(norm: string, start: number, end: number, s = norm.slice(start, end)): [number, number][] {
   const out: [number, number][] = [];
-  if (!s.includes('、')) return out;
+  if (!s.includes('、') && !s.includes('.')) return out;
   INLINE.lastIndex = 0;
   for (let m = INLINE.exec(s); m; m = INLINE.exec(s)) {
     const at = m.index;
