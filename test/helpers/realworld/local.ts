@@ -12,7 +12,15 @@ import { Out } from './text';
 import type { Rendered } from './types';
 
 const NUMERALS = '一二三四五六七八九十';
-const LOCAL = ['主动公开工作情况', '政府信息公开申请情况', '政府信息管理', '政府信息公开平台建设', '监督保障工作'];
+/** Local titles like 市科委's, by what the sub-heading is about. */
+const LOCAL: [RegExp, string][] = [
+  [/主动公开/, '主动公开工作情况'],
+  [/申请/, '政府信息公开申请情况'],
+  [/管理/, '政府信息管理'],
+  [/平台/, '政府信息公开平台建设'],
+  [/监督|保障/, '监督保障工作'],
+];
+const localTitle = (sub: string) => LOCAL.find(([re]) => re.test(sub))?.[1];
 const renumber = (heading: string, n: number) => heading.replace(/^[一二三四五六七八九十]+[、.．]/, NUMERALS[n - 1] + '、');
 const stripMarker = (s: string) => s.replace(/^[（(][一二三四五六七八九十]+[）)]\s*/, '').replace(/[。.]$/, '');
 
@@ -48,9 +56,9 @@ export function renderLocal(doc: Doc, values: Values[], rng: Rng): Rendered {
     const s1 = byNum(1);
     const subs = [...(s1?.subs ?? [])];
     const canonical = t.chance(0.6);
-    const titled = subs.map((s, i) => ({ title: canonical && i < LOCAL.length ? LOCAL[i] : stripMarker(s.title), body: s.body }));
-    // Like 市科委: the last part (监督保障) first, as 工作机制保障.
-    if (titled.length >= 5 && t.chance(0.5)) titled.unshift({ ...titled.pop()!, title: '工作机制保障' });
+    const titled = subs.map((s) => ({ title: (canonical && localTitle(s.title)) || stripMarker(s.title), body: s.body }));
+    // Like 市科委: the part on supervision and safeguards first, as 工作机制保障.
+    if (titled.length >= 3 && /监督|保障/.test(subs[subs.length - 1].title) && t.chance(0.5)) titled.unshift({ ...titled.pop()!, title: '工作机制保障' });
     out.lines([s1?.heading ?? '一、总体情况', ...(s1?.intro ?? [])]);
     titled.forEach((s, i) => out.lines([`${NUMERALS[i + 1]}、${s.title}`, ...s.body]));
     let n = 0;

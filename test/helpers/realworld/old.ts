@@ -19,17 +19,20 @@ function sixRows(v: Values): Record<string, number[]> {
   return t2;
 }
 
+/** A 2019-format report cites the 2019 format notice. */
+const cite = (xs: string[]) => xs.map((x) => x.replace(/〔2021〕\s*30\s*号/g, '〔2019〕60号'));
+
 export function renderOld(doc: Doc, values: Values[], rng: Rng): Rendered {
-  const out = new Out().lines(doc.lead);
+  const out = new Out().lines(cite(doc.lead));
   const layout = rng.pick(LAYOUTS);
   const page = { n: 1 };
   const tables = {} as Rendered['tables'];
   doc.copies.forEach((c, k) => {
     const t = rng.fork(`copy${k}`);
-    out.lines(c.preamble);
+    out.lines(cite(c.preamble));
     for (const s of c.sections) {
       const start = out.length;
-      out.lines([s.heading, ...s.body]);
+      out.lines([s.heading, ...cite(s.body)]);
       if (s.table) {
         let rows: Row[];
         if (s.table === 1) rows = oldT1Blocks(values[k].t1, t.fork('t1')).flatMap((b) => [{ labels: [b.head], numbers: [] }, { labels: b.cols, numbers: [] }, ...b.rows.map(([l, xs]) => ({ labels: [l], numbers: xs }))]);
@@ -39,10 +42,10 @@ export function renderOld(doc: Doc, values: Values[], rng: Rng): Rendered {
         if (k === 0) tables[s.table] = { start, end: out.length };
         out.add('\n');
       }
-      out.lines(s.after);
+      out.lines(cite(s.after));
     }
   });
-  out.lines(doc.tail);
+  out.lines(cite(doc.tail));
   const t2ids = values[0].t2ids.filter((id) => !/^6\.[23]$/.test(id)).map((id) => (id === '6.1' ? '6' : id));
   return { text: out.text(), tables, t2ids };
 }
