@@ -77,6 +77,22 @@ function sumCells(cells: Cell[], corr: Corrections): { value: Dec; corrected: bo
 }
 
 export function targetValue(report: Report, t: Target, corr: Corrections): TableValue | undefined {
+  const v = targetValueOf(report, t, corr);
+  // A cell whose digits could be split several ways is not compared with anything.
+  return v && v.cells.some((c) => c.uncertain) ? undefined : v;
+}
+
+/**
+ * For a target that is one uncertain cell (digits run together): the cell and every value it can
+ * take. A figure that is none of them contradicts the table whatever the split.
+ */
+export function targetOptions(report: Report, t: Target, corr: Corrections): { value: TableValue; options: bigint[] } | undefined {
+  const v = targetValueOf(report, t, corr);
+  const c = v?.cells.length === 1 ? v.cells[0] : undefined;
+  return v && c?.uncertain && c.options ? { value: v, options: c.options } : undefined;
+}
+
+function targetValueOf(report: Report, t: Target, corr: Corrections): TableValue | undefined {
   if (t.table === 1) {
     const row = report.t1?.problems.length ? undefined : report.t1?.rows[t.row];
     if (!row) return undefined;
