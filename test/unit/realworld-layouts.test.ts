@@ -67,7 +67,7 @@ function fail(title: string, problems: string[], max = 25): void {
 /** The value a cell is changed to: +2, or for run-together digits the first nearby value no reading can hide. */
 function changeFor(doc: Doc, v: Variant, c: CellRef): { to: number; r: Rendered } | undefined {
   const x = valueAt(doc.copies[0].values, c);
-  const tries = v.family === 'crawled' ? [x + 2, x + 1, x + 3, x - 1, x - 2, x + 5, x + 10, x + 20, x + 100].filter((y) => y >= 0 && y !== x) : [x + 2];
+  const tries = v.sep ? [x + 2, x + 1, x + 3, x - 1, x - 2, x + 5, x + 10, x + 20, x + 100].filter((y) => y >= 0 && y !== x) : [x + 2];
   for (const to of tries) {
     const r = generate(doc, v, withValue(doc.copies[0].values, c, to));
     if (!r.runs) return { to, r };

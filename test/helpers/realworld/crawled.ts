@@ -6,9 +6,9 @@
  * mixture ("230 000023"); the ordinal of the next label sticks to the digits ("00000003.危及…").
  */
 import type { CopyDoc, Doc, Values } from './doc';
-import { T2_COLS, T2_GROUP, T2_LABEL, T2_NOTE, T3_RESULTS, t1Blocks, t2Rows } from './labels';
+import { oldT1Blocks, T2_COLS, T2_GROUP, T2_LABEL, T2_NOTE, T3_RESULTS, t1Blocks, t2Rows, type T1Block } from './labels';
 import type { Rng } from './rng';
-import { fullWidth, Out, pubDate } from './text';
+import { cite, fullWidth, Out, pubDate } from './text';
 import type { Rendered } from './types';
 
 export type Sep = 'none' | 'space' | 'mixed';
@@ -45,19 +45,19 @@ function cells(xs: string[], g: Gaps): { text: string; runs: string[] } {
   return { text, runs: text.split(' ') };
 }
 
-function table1(out: Out, v: Values['t1'], g: Gaps): void {
-  for (const b of t1Blocks(v)) {
+function table1(out: Out, blocks: T1Block[], g: Gaps): void {
+  for (const b of blocks) {
     out.add(b.head, g.head(), b.cols.join(g.head()));
     for (const [label, xs] of b.rows) out.add(g.head(), label, g.label(false), cells(xs, g).text);
   }
 }
 
-function table2(out: Out, v: Values, g: Gaps, rng: Rng, runs: Record<string, string[]>): void {
+function table2(out: Out, v: Values, g: Gaps, rng: Rng, runs: Record<string, string[]>, old: boolean): void {
   const split = (s: string) => (rng.chance(0.3) ? s.slice(0, 4) + ' ' + s.slice(4) + ' ' : s);
   out.add(T2_NOTE, g.head(), '申请人情况', g.head(), '自然人', g.head(), '法人或其他组织', g.head(), '总计', g.head());
   out.add(T2_COLS.map((c) => (c.length > 4 && rng.chance(0.3) ? c.slice(0, 4) + ' ' + c.slice(4) + ' ' : c)).join(g.head()));
   const repeatGroup = rng.chance(0.15);
-  for (const row of t2Rows(v)) {
+  for (const row of t2Rows(v, old)) {
     let label = T2_LABEL[row.id];
     if (row.id === '1') label = split(T2_GROUP['1']) + (rng.chance(0.5) ? ' ' : '') + label;
     else if (T2_GROUP[row.id]) label = (row.id === '4.1' && repeatGroup ? T2_GROUP['1'] : '') + T2_GROUP[row.id] + label;
@@ -79,7 +79,8 @@ function titleOf(c: CopyDoc): string {
   return (c.title ?? `${c.year ?? 2023}年政府信息公开工作年度报告`).replace(/\s+/g, '');
 }
 
-export function renderCrawled(doc: Doc, values: Values[], sep: Sep, rng: Rng): Rendered {
+/** `old`: the 2019 format (its table 1, (六) as one row), as 平潭 2019 and 2020 were crawled. */
+export function renderCrawled(doc: Doc, values: Values[], sep: Sep, rng: Rng, old = false): Rendered {
   const first = doc.copies[0];
   const title = titleOf(first);
   const year = first.year ?? 2023;
@@ -107,16 +108,17 @@ export function renderCrawled(doc: Doc, values: Values[], sep: Sep, rng: Rng): R
   doc.lead.forEach(para);
   doc.copies.forEach((c, k) => {
     const t = rng.fork(`copy${k}`);
-    c.preamble.forEach(para);
+    (old ? cite(c.preamble) : c.preamble).forEach(para);
     for (const s of c.sections) {
       const start = out.length;
       out.add(fullWidth(s.heading), t.chance(0.6) ? ' ' : '');
-      s.body.forEach(para);
+      (old ? cite(s.body) : s.body).forEach(para);
       if (s.table) {
         const g = gaps(sep, t.fork(`t${s.table}`));
         const r = k === 0 ? runs : { t2: {}, t3: [] };
-        if (s.table === 1) table1(out, values[k].t1, g);
-        if (s.table === 2) table2(out, values[k], g, t.fork('t2labels'), r.t2);
+        const normative = t.chance(0.2) ? '规范性文件' : '行政规范性文件';
+        if (s.table === 1) table1(out, old ? oldT1Blocks(values[k].t1, t.fork('old')) : t1Blocks(values[k].t1, normative), g);
+        if (s.table === 2) table2(out, values[k], g, t.fork('t2labels'), r.t2, old);
         if (s.table === 3) table3(out, values[k].t3, g, r.t3);
         if (k === 0) tables[s.table] = { start, end: out.length };
       }
@@ -124,6 +126,7 @@ export function renderCrawled(doc: Doc, values: Values[], sep: Sep, rng: Rng): R
     }
   });
   doc.tail.forEach(para);
+  if (h.chance(0.3)) out.add('附件下载');
   out.add('\n');
-  return { text: out.text(), tables, t2ids: values[0].t2ids, runs };
+  return { text: out.text(), tables, t2ids: t2Rows(values[0], old).map((x) => x.id), runs };
 }

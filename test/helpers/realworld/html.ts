@@ -45,9 +45,9 @@ const print = (s: Style, x: string | number) => {
   return String(x) === '0' ? z : String(x);
 };
 
-function table1(v: Values['t1'], s: Style): string[] {
+function table1(v: Values['t1'], s: Style, normative: string): string[] {
   const lines: string[] = [];
-  for (const b of t1Blocks(v)) {
+  for (const b of t1Blocks(v, normative)) {
     lines.push(s.row([b.head]), s.row(b.cols));
     for (const [label, xs] of b.rows) lines.push(s.row([label, ...xs.map((x) => print(s, x))]));
   }
@@ -82,7 +82,7 @@ export function renderHtml(doc: Doc, values: Values[], zero: Zero, rng: Rng): Re
       out.lines([p(sec.heading), ...sec.body.map(p)]);
       if (sec.table) {
         const s = style(zero, t.fork(`t${sec.table}`));
-        const lines = sec.table === 1 ? table1(values[k].t1, s) : sec.table === 2 ? table2(values[k], s) : table3(values[k].t3, s);
+        const lines = sec.table === 1 ? table1(values[k].t1, s, t.chance(0.3) ? '规范性文件' : '行政规范性文件') : sec.table === 2 ? table2(values[k], s) : table3(values[k].t3, s);
         out.lines(lines.slice(0, -1)).add(lines[lines.length - 1]);
         if (k === 0) tables[sec.table] = { start, end: out.length };
         out.add('\n');

@@ -10,6 +10,7 @@ import type { Doc, Values } from './doc';
 import { renderHtml } from './html';
 import { renderLocal } from './local';
 import { renderMarkdown } from './markdown';
+import { renderMdRows } from './mdrows';
 import { renderOld } from './old';
 import { Rng } from './rng';
 import type { Rendered } from './types';
@@ -23,6 +24,7 @@ export const FAMILIES: readonly Family[] = ['crawled', 'blank', 'placeholder', '
 export interface Variant {
   family: Family;
   name: string;
+  /** Crawled text: how the cells of a row are separated. */
   sep?: Sep;
 }
 
@@ -33,8 +35,10 @@ export const VARIANTS: readonly Variant[] = [
   { family: 'blank', name: 'blank' },
   { family: 'placeholder', name: 'placeholder' },
   { family: 'converter-md', name: 'converter-md' },
+  { family: 'converter-md', name: 'converter-md/per-row' },
   { family: 'local-order', name: 'local-order' },
   { family: 'old-format', name: 'old-format' },
+  { family: 'old-format', name: 'old-format/crawled', sep: 'mixed' },
 ];
 
 /** Renders the report in the variant; `first` replaces the first copy's values (a changed table). */
@@ -44,15 +48,15 @@ export function generate(doc: Doc, v: Variant, first?: Values): Rendered {
   switch (v.family) {
     case 'crawled':
       return renderCrawled(doc, values, v.sep!, rng);
+    case 'old-format':
+      return v.sep ? renderCrawled(doc, values, v.sep, rng, true) : renderOld(doc, values, rng);
     case 'blank':
     case 'placeholder':
       return renderHtml(doc, values, v.family, rng);
     case 'converter-md':
-      return renderMarkdown(doc, values, rng);
+      return v.name.endsWith('per-row') ? renderMdRows(doc, values, rng) : renderMarkdown(doc, values, rng);
     case 'local-order':
       return renderLocal(doc, values, rng);
-    case 'old-format':
-      return renderOld(doc, values, rng);
   }
 }
 

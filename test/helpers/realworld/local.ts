@@ -68,7 +68,13 @@ export function renderLocal(doc: Doc, values: Values[], rng: Rng): Rendered {
         // The heading is lost; its content stays, under (一)/(二) sub-headings.
         if (s.subs.length) out.lines([...s.intro, ...s.subs.flatMap((x) => [x.title, ...x.body])]);
         else if (s.body.length >= 2) out.lines(['（一）主要问题', s.body[0], '（二）改进情况', ...s.body.slice(1)]);
-        else out.lines(['（一）主要问题及改进情况', ...s.body]);
+        else {
+          // One paragraph: cut where the improvements start ("改进措施，…", "针对…", "下一步…").
+          const sentences = (s.body[0] ?? '').split(/(?<=。)/);
+          const k = sentences.findIndex((x, i) => i > 0 && /^(改进|针对|下一步|今后|\d{4}\s*年[，,]?\s*(我|将))/.test(x));
+          if (k > 0) out.lines(['（一）主要问题', sentences.slice(0, k).join(''), '（二）改进情况', sentences.slice(k).join('')]);
+          else out.lines(['（一）主要问题', ...s.body]);
+        }
         continue;
       }
       const start = out.length;

@@ -9,7 +9,7 @@ import { LAYOUTS, render, t2Rows as layoutT2Rows, t3Rows, type Row } from '../la
 import type { Doc, Values } from './doc';
 import { oldT1Blocks } from './labels';
 import type { Rng } from './rng';
-import { Out } from './text';
+import { cite, Out } from './text';
 import type { Rendered } from './types';
 
 /** (六) as one row: 6.1 carries the sum when the original already printed one row. */
@@ -18,9 +18,6 @@ function sixRows(v: Values): Record<string, number[]> {
   if (t2['6']) Object.assign(t2, { '6.1': t2['6'], '6.2': [0, 0, 0, 0, 0, 0, 0], '6.3': [0, 0, 0, 0, 0, 0, 0] });
   return t2;
 }
-
-/** A 2019-format report cites the 2019 format notice. */
-const cite = (xs: string[]) => xs.map((x) => x.replace(/〔2021〕\s*30\s*号/g, '〔2019〕60号'));
 
 export function renderOld(doc: Doc, values: Values[], rng: Rng): Rendered {
   const out = new Out().lines(cite(doc.lead));

@@ -48,6 +48,9 @@ export function chop(s: string, n: number): string[] {
   return out;
 }
 
+/** A 2019-format report cites the 2019 format notice instead of the 2021 one. */
+export const cite = (xs: string[]) => xs.map((x) => x.replace(/〔2021〕\s*30\s*号/g, '〔2019〕60号'));
+
 /** An output buffer that remembers where things were written. */
 export class Out {
   private parts: string[] = [];
