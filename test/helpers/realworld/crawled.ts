@@ -128,5 +128,5 @@ export function renderCrawled(doc: Doc, values: Values[], sep: Sep, rng: Rng, ol
   doc.tail.forEach(para);
   if (h.chance(0.3)) out.add('附件下载');
   out.add('\n');
-  return { text: out.text(), tables, t2ids: t2Rows(values[0], old).map((x) => x.id), runs };
+  return { text: out.text(), tables, t2ids: t2Rows(values[0], old).map((x) => x.id), runs, t1Readable: sep === 'space' && !old };
 }

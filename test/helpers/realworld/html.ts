@@ -15,6 +15,7 @@ const MARKS = ['—', '-', '/', '无', '——'];
 
 interface Style {
   row(cells: string[]): string;
+  number(x: string): string;
   /** How a zero cell is printed (drawn for every cell, so the layout does not depend on the values). */
   zero(): string;
   label(s: string): string;
@@ -26,7 +27,10 @@ function style(zero: Zero, rng: Rng): Style {
   const keepSome = rng.chance(0.3);
   const main = rng.pick(MARKS);
   const ws = rng.chance(0.25);
+  // Word-pasted tables sometimes carry full-width digits (１２).
+  const wide = rng.chance(0.1);
   return {
+    number: (x) => (wide ? x.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : x),
     row: (cells) => (tight ? `|${cells.join('|')}|` : edges ? `| ${cells.join(' | ')} |` : cells.join(' | ')),
     zero: () => {
       const keep = rng.chance(0.15);
@@ -42,7 +46,7 @@ function style(zero: Zero, rng: Rng): Style {
 
 const print = (s: Style, x: string | number) => {
   const z = s.zero();
-  return String(x) === '0' ? z : String(x);
+  return String(x) === '0' ? z : s.number(String(x));
 };
 
 function table1(v: Values['t1'], s: Style, normative: string): string[] {

@@ -13,10 +13,10 @@ import { renderMarkdown } from './markdown';
 import { renderMdRows } from './mdrows';
 import { renderOld } from './old';
 import { Rng } from './rng';
-import type { Rendered } from './types';
+import type { CellRef, Rendered } from './types';
 
 export { parseDoc, type Doc, type Values } from './doc';
-export type { Rendered } from './types';
+export type { CellRef, Rendered } from './types';
 
 export type Family = 'crawled' | 'blank' | 'placeholder' | 'converter-md' | 'local-order' | 'old-format';
 export const FAMILIES: readonly Family[] = ['crawled', 'blank', 'placeholder', 'converter-md', 'local-order', 'old-format'];
@@ -60,12 +60,10 @@ export function generate(doc: Doc, v: Variant, first?: Values): Rendered {
   }
 }
 
-/** One printed cell of table 2 (row id as printed) or table 3 (index 0–14). */
-export type CellRef = { table: 2; row: string; col: number } | { table: 3; index: number };
-
-/** Every printed cell of tables 2 and 3 in a rendering. */
+/** Every printed cell of tables 2 and 3 in a rendering (cells the layout lost left out). */
 export function cellsOf(r: Rendered): CellRef[] {
-  return [...r.t2ids.flatMap((row) => [0, 1, 2, 3, 4, 5, 6].map((col): CellRef => ({ table: 2, row, col }))), ...Array.from({ length: 15 }, (_, index): CellRef => ({ table: 3, index }))];
+  const all = [...r.t2ids.flatMap((row) => [0, 1, 2, 3, 4, 5, 6].map((col): CellRef => ({ table: 2, row, col }))), ...Array.from({ length: 15 }, (_, index): CellRef => ({ table: 3, index }))];
+  return all.filter((c) => !r.lost?.some((l) => cellName(l) === cellName(c)));
 }
 
 /** The printed value of a cell (the 2019 format's (六) is the sum of 6.1–6.3). */

@@ -8,7 +8,7 @@ import type { Doc, Values } from './doc';
 import { mdTable1, mdTable2, mdTable3 } from './md-tables';
 import type { Rng } from './rng';
 import { fullWidth, Out, spaceDigits, wrap } from './text';
-import type { Rendered } from './types';
+import type { CellRef, Rendered } from './types';
 
 export function renderMarkdown(doc: Doc, values: Values[], rng: Rng): Rendered {
   const out = new Out();
@@ -30,6 +30,8 @@ export function renderMarkdown(doc: Doc, values: Values[], rng: Rng): Rendered {
   if (rng.chance(0.7)) out.add('正文\n');
   doc.lead.forEach(para);
   const tables = {} as Rendered['tables'];
+  const lost: CellRef[] = [];
+  let t1Readable = true;
   doc.copies.forEach((c, k) => {
     const t = rng.fork(`copy${k}`);
     for (const line of c.preamble) {
@@ -44,7 +46,16 @@ export function renderMarkdown(doc: Doc, values: Values[], rng: Rng): Rendered {
       s.body.forEach(para);
       if (s.table) {
         const r = t.fork(`t${s.table}`);
-        const lines = s.table === 1 ? mdTable1(values[k].t1, r) : s.table === 2 ? mdTable2(values[k], r) : mdTable3(values[k].t3, r);
+        let lines: string[];
+        if (s.table === 1) {
+          const t1 = mdTable1(values[k].t1, r);
+          lines = t1.lines;
+          if (k === 0 && t1.pulled) t1Readable = false;
+        } else if (s.table === 2) {
+          const t2 = mdTable2(values[k], r);
+          lines = t2.lines;
+          if (k === 0 && t2.lost) lost.push({ table: 2, row: 'next', col: 6 });
+        } else lines = mdTable3(values[k].t3, r);
         while (lines[lines.length - 1] === '') lines.pop();
         out.lines(lines.slice(0, -1)).add(lines[lines.length - 1]);
         if (k === 0) tables[s.table] = { start, end: out.length };
@@ -56,5 +67,5 @@ export function renderMarkdown(doc: Doc, values: Values[], rng: Rng): Rendered {
     }
   });
   doc.tail.forEach(para);
-  return { text: out.text(), tables, t2ids: values[0].t2ids };
+  return { text: out.text(), tables, t2ids: values[0].t2ids, lost, t1Readable };
 }

@@ -13,17 +13,31 @@ import { chop, wrap } from './text';
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const sep = (n: number) => '|' + '---|'.repeat(n);
 
-export function mdTable1(v: Values['t1'], rng: Rng): string[] {
+/** Table 1; `pulled` when cells with a note were pulled out of the table (its numbers can no longer be placed). */
+export function mdTable1(v: Values['t1'], rng: Rng): { lines: string[]; pulled: boolean } {
   const blocks = t1Blocks(v, rng.chance(0.5) ? '规范性文件' : '行政规范性文件');
-  if (rng.chance(0.3)) {
+  const perBlock = rng.chance(0.3);
+  // Like the 2025 上海市政府办公厅 report: a cell with a note ("22（其中修订 16 件）") is printed as
+  // loose lines under the block heading, its row keeps only the other two numbers.
+  const pull = rng.chance(0.25) ? [rng.int(0, 1), rng.int(0, 1)] : undefined;
+  const notes = ['（其中修订 {n} 件）', '（含自然失效 {n} 件）', '（其中新制定 {n} 件）'];
+  const loose: string[] = [];
+  const rows = blocks[0].rows.map(([l, xs], r): [string, string[]] => {
+    if (!pull || (r === 1 && pull[0] === pull[1])) return [l, xs];
+    const c = r === 0 ? pull[0] : 1 - pull[0];
+    loose.push(xs[c], rng.pick(notes).replace('{n}', String(rng.int(1, 30))));
+    return [l, xs.filter((_, k) => k !== c)];
+  });
+  if (perBlock) {
     // One small table per block under its own heading.
-    return blocks.flatMap((b) => [`### ${b.head}`, row(b.cols), sep(b.cols.length), ...b.rows.map(([l, xs]) => row([l, ...xs])), '']);
+    const tables = blocks.flatMap((b, i) => [`### ${b.head}`, ...(i === 0 ? loose : []), row(b.cols), sep(b.cols.length), ...(i === 0 ? rows : b.rows).map(([l, xs]) => row([l, ...xs])), '']);
+    return { lines: tables, pulled: !!pull };
   }
   // The first block's table is moved after the others, whose rows stay plain text "行政许可 97".
-  const out = [blocks[0].head];
+  const out = [blocks[0].head, ...loose];
   for (const b of blocks.slice(1)) out.push(b.head, b.cols.join(''), ...b.rows.map(([l, xs]) => `${l} ${xs.join(' ')}`));
-  out.push('## 表二：主动公开政府信息情况', row(blocks[0].cols), sep(4), ...blocks[0].rows.map(([l, xs]) => row([l, ...xs])), '');
-  return out;
+  out.push('## 表二：主动公开政府信息情况', row(blocks[0].cols), sep(4), ...rows.map(([l, xs]) => row([l, ...xs])), '');
+  return { lines: out, pulled: !!pull };
 }
 
 const T2_HEADERS: string[][] = [
@@ -49,7 +63,8 @@ interface Plan {
   text: string[];
 }
 
-export function mdTable2(v: Values, rng: Rng): string[] {
+/** Table 2; `lost` when the converter dropped the last row's total (市科委: "| 四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 |  |"). */
+export function mdTable2(v: Values, rng: Rng): { lines: string[]; lost: boolean } {
   const rows = t2Rows(v);
   const inner = (i: number) => !['new', 'carried', '7', 'next'].includes(rows[i].id);
   // Two consecutive rows (both without their label) printed as one row of 14 numbers.
@@ -86,12 +101,15 @@ export function mdTable2(v: Values, rng: Rng): string[] {
     }
     if (plans[i].text.length) plans[i].cut = true;
   });
+  const lost = rng.chance(0.3);
   const out = [...rng.pick(T2_HEADERS)];
   let first = true;
   for (let i = 0; i < plans.length; i++) {
     const p = plans[i];
     const next = i === merged ? plans[i + 1] : undefined;
-    const cells: (string | number)[] = [...(p.lead ? [p.lead] : []), ...(p.labelled ? [p.labelCell ?? T2_LABEL[p.id]] : []), ...p.cells, ...(next ? next.cells : []), ...(p.trailing && p.labelled ? [''] : [])];
+    const numbers: (string | number)[] = [...p.cells, ...(next ? next.cells : [])];
+    if (lost && p.id === 'next') numbers[6] = '';
+    const cells: (string | number)[] = [...(p.lead ? [p.lead] : []), ...(p.labelled ? [p.labelCell ?? T2_LABEL[p.id]] : []), ...numbers, ...(p.trailing && p.labelled && !(lost && p.id === 'next') ? [''] : [])];
     if (first || !p.cut) {
       out.push(...p.text, ...(next?.text ?? []), row(cells));
     } else {
@@ -101,7 +119,7 @@ export function mdTable2(v: Values, rng: Rng): string[] {
     first = false;
     if (next) i++;
   }
-  return out;
+  return { lines: out, lost };
 }
 
 const T3_HEADERS: string[][] = [

@@ -44,5 +44,5 @@ export function renderOld(doc: Doc, values: Values[], rng: Rng): Rendered {
   });
   out.lines(cite(doc.tail));
   const t2ids = values[0].t2ids.filter((id) => !/^6\.[23]$/.test(id)).map((id) => (id === '6.1' ? '6' : id));
-  return { text: out.text(), tables, t2ids };
+  return { text: out.text(), tables, t2ids, t1Readable: false };
 }

@@ -12,4 +12,11 @@ export interface Rendered {
    * of seven cells), for deciding which readings of run-together digits are possible.
    */
   runs?: { t2: Record<string, string[]>; t3: string[] };
+  /** Cells the layout lost (a converter dropped them): neither read nor changed. */
+  lost?: CellRef[];
+  /** False when table 1's numbers cannot be placed for certain (digits run together, cells pulled out, the 2019 table 1). */
+  t1Readable?: boolean;
 }
+
+/** One printed cell of table 2 (row id as printed) or table 3 (index 0–14). */
+export type CellRef = { table: 2; row: string; col: number } | { table: 3; index: number };
