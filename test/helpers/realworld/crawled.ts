@@ -101,13 +101,14 @@ export function renderCrawled(doc: Doc, values: Values[], sep: Sep, rng: Rng, ol
     '==================== 正文 ====================',
   ]);
   if (h.chance(0.3)) out.add(`当前位置： 首页政务公开政府信息公开政府信息公开年报 ${title} 来源：${/^(.+?)20\d\d/.exec(title)?.[1] ?? '本机关'} 时间：${date} `);
-  const gap = () => (rng.chance(0.2) ? ' ' : '');
-  const para = (s: string) => out.add(fullWidth(s), gap());
+  // Random choices inside a copy come from one source per copy, restarted for each: a report pasted twice is the same text twice.
+  let t = rng.fork('copy');
+  const para = (s: string) => out.add(fullWidth(s), t.chance(0.2) ? ' ' : '');
   const tables = {} as Rendered['tables'];
   const runs: NonNullable<Rendered['runs']> = { t2: {}, t3: [] };
   doc.lead.forEach(para);
   doc.copies.forEach((c, k) => {
-    const t = rng.fork(`copy${k}`);
+    t = rng.fork('copy');
     (old ? cite(c.preamble) : c.preamble).forEach(para);
     for (const s of c.sections) {
       const start = out.length;

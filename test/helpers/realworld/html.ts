@@ -79,7 +79,8 @@ export function renderHtml(doc: Doc, values: Values[], zero: Zero, rng: Rng): Re
   const tables = {} as Rendered['tables'];
   out.lines(doc.lead.map(p));
   doc.copies.forEach((c, k) => {
-    const t = rng.fork(`copy${k}`);
+    // The same source for every copy: a report pasted twice is the same text twice.
+    const t = rng.fork('copy');
     out.lines(c.preamble.map(p));
     for (const sec of c.sections) {
       const start = out.length;

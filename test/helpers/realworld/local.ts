@@ -50,7 +50,8 @@ export function renderLocal(doc: Doc, values: Values[], rng: Rng): Rendered {
   const out = new Out().lines(doc.lead);
   const tables = {} as Rendered['tables'];
   doc.copies.forEach((c, k) => {
-    const t = rng.fork(`copy${k}`);
+    // The same source for every copy: a report pasted twice is the same text twice.
+    const t = rng.fork('copy');
     out.lines(c.preamble);
     const byNum = (n: number) => c.sections.find((s) => s.num === n);
     const s1 = byNum(1);

@@ -55,15 +55,17 @@ function table3(v: number[]): string[] {
 
 export function renderMdRows(doc: Doc, values: Values[], rng: Rng): Rendered {
   const out = new Out();
+  // One source per copy, restarted for each: a report pasted twice is the same text twice.
+  let t = rng.fork('copy');
   const para = (s: string) => {
-    let text = rng.chance(0.5) ? spaceDigits(s) : s;
-    if (/^[一二三四五]是[^。]{2,30}。/.test(text) && rng.chance(0.3)) {
+    let text = t.chance(0.5) ? spaceDigits(s) : s;
+    if (/^[一二三四五]是[^。]{2,30}。/.test(text) && t.chance(0.3)) {
       const k = text.indexOf('。') + 1;
       out.lines([`### ${text.slice(0, k)}`]);
       text = text.slice(k);
     }
     // Now and then a paragraph broken in the middle of a sentence.
-    const cut = rng.chance(0.1) && text.length > 40 ? text.slice(20).search(/[\u4e00-\u9fff]/) + 20 : -1;
+    const cut = t.chance(0.1) && text.length > 40 ? text.slice(20).search(/[\u4e00-\u9fff]/) + 20 : -1;
     if (cut > 20) out.lines([text.slice(0, cut), '', text.slice(cut), '']);
     else if (text) out.lines([text, '']);
   };
@@ -71,6 +73,7 @@ export function renderMdRows(doc: Doc, values: Values[], rng: Rng): Rendered {
   const tables = {} as Rendered['tables'];
   doc.lead.forEach(para);
   doc.copies.forEach((c, k) => {
+    t = rng.fork('copy');
     c.preamble.forEach((x) => (x === c.title ? heading(spaceDigits(x), '#') : para(x)));
     for (const s of c.sections) {
       const start = out.length;
@@ -80,7 +83,7 @@ export function renderMdRows(doc: Doc, values: Values[], rng: Rng): Rendered {
         else para(p);
       }
       if (s.table) {
-        const lines = s.table === 1 ? t1Blocks(values[k].t1).flatMap((b) => [`### ${b.head}`, row(b.cols), sep(b.cols.length), ...b.rows.map(([l, xs]) => row([l, ...xs])), '']) : s.table === 2 ? table2(values[k], rng.fork(`t2:${k}`)) : table3(values[k].t3);
+        const lines = s.table === 1 ? t1Blocks(values[k].t1).flatMap((b) => [`### ${b.head}`, row(b.cols), sep(b.cols.length), ...b.rows.map(([l, xs]) => row([l, ...xs])), '']) : s.table === 2 ? table2(values[k], rng.fork("t2")) : table3(values[k].t3);
         while (lines[lines.length - 1] === '') lines.pop();
         out.lines(lines.slice(0, -1)).add(lines[lines.length - 1]);
         if (k === 0) tables[s.table] = { start, end: out.length };

@@ -25,7 +25,8 @@ export function renderOld(doc: Doc, values: Values[], rng: Rng): Rendered {
   const page = { n: 1 };
   const tables = {} as Rendered['tables'];
   doc.copies.forEach((c, k) => {
-    const t = rng.fork(`copy${k}`);
+    // The same source for every copy: a report pasted twice is the same text twice.
+    const t = rng.fork('copy');
     out.lines(cite(c.preamble));
     for (const s of c.sections) {
       const start = out.length;

@@ -2,8 +2,9 @@
 
 export class Rng {
   private s: number;
+  private readonly seed: number;
   constructor(seed: number | string) {
-    this.s = typeof seed === 'number' ? seed >>> 0 : hash(seed);
+    this.seed = this.s = typeof seed === 'number' ? seed >>> 0 : hash(seed);
   }
   /** Uniform in [0, 1). */
   next(): number {
@@ -22,9 +23,9 @@ export class Rng {
   pick<T>(xs: readonly T[]): T {
     return xs[Math.floor(this.next() * xs.length)];
   }
-  /** A new source for one part of the output, so drawing more in one part does not shift another. */
+  /** A source for one part of the output: the same for the same label, however much was drawn before. */
   fork(label: string): Rng {
-    return new Rng(hash(`${this.s}:${label}`));
+    return new Rng(hash(`${this.seed}:${label}`));
   }
 }
 
