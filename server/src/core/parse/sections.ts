@@ -3,7 +3,7 @@ import type { Line } from '../text/lines';
 import { SECTIONS } from '../template/format';
 import type { Report, Section, SubHeading, Title } from '../model';
 
-const HEADING = /^[#*\s]*([一二三四五六])\s*[、.,]?\s*(.{0,48})$/;
+const HEADING = /^[#*\s]*(?:第(?=[一二三四五六]部分))?([一二三四五六])(?:部分)?\s*[、.,:]?\s*(.{0,48})$/;
 const LEADING = /^[#*\s]$/;
 const SUB = /^[#*\s]*\(([一二三四五六七八九十]{1,2})\)\s*([^。.]{0,40})/;
 const TITLE = /^(.*?)(\d{4})\s*年度?\s*([^\d]*?(?:报告|年报))/;
@@ -59,7 +59,7 @@ export function findHeadings(lines: readonly Line[], norm: string): HeadingHit[]
     // a heading starts with 一 … 六.
     let i = line.start;
     while (i < line.end && LEADING.test(norm[i])) i++;
-    if (i === line.end || !'一二三四五六'.includes(norm[i])) continue;
+    if (i === line.end || !'一二三四五六第'.includes(norm[i])) continue;
     const h = sectionHeading(norm.slice(line.start, line.end).trim());
     if (h) hits.push({ ...h, line });
   }

@@ -33,6 +33,9 @@ export function inlineHeadings(norm: string, start: number, end: number): [numbe
   return out;
 }
 
+/** Table rows run into their numbers ("…申请数量21710000218"): a table flattened onto one line. */
+const GLUED_TABLE = /(?:申请数量|予以公开|国家秘密|行政查询事项|相关政府信息|继续办理|尚未审结总计|件数规章|行政许可|行政处罚|行政强制|事业性收费)\s?\d+(?:\.\d+)?(?![\d.件项个次条篇期场人元万余多%])/;
+
 /** The lines with long crawled lines cut into virtual ones; other lines are kept as they are. */
 export function refineLines(lines: Line[], norm: string): Line[] {
   let changed = false;
@@ -40,8 +43,8 @@ export function refineLines(lines: Line[], norm: string): Line[] {
   for (const line of lines) {
     const len = line.end - line.start;
     const heads = len >= MIN_LENGTH ? inlineHeadings(norm, line.start, line.end) : [];
-    // A long line without a section heading in it is an ordinary paragraph.
-    if (heads.length === 0) {
+    // A long line without a section heading or a flattened table in it is an ordinary paragraph.
+    if (heads.length === 0 && !(len >= MIN_LENGTH && GLUED_TABLE.test(norm.slice(line.start, line.end)))) {
       out.push(out.length === line.index ? line : { ...line, index: out.length });
       continue;
     }

@@ -164,8 +164,9 @@ export const PHRASES: readonly Phrase[] = [
   {
     // "全年办理政府信息公开申请218件": handled may be the total concluded or everything received.
     id: 't2-handled',
-    before: re('(?:共|全年|累计|本年度?)?办理(?:了)?(?:政府信息公开申请|依申请公开申请|依申请公开件?|申请)FILL$'),
-    unless: /率|信箱|来信|热线|工单|咨询|建议|提案|行政复议|行政诉讼/,
+    before: re('(?:共|全年|累计|本年度?)?办理(?:了)?(?:政府信息公开申请|依申请公开申请|依申请公开件?|申请)?FILL$'),
+    unless: /率|信箱|来信|热线|工单|咨询|建议|提案|行政复议|行政诉讼|许可|处罚|强制|审批|事项/,
+    requires: /申请/,
     units: COUNT,
     name: { zh: '办理申请', en: 'requests handled' },
     target: () => t2(['7']),
