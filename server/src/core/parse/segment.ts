@@ -17,9 +17,9 @@ const NATIONAL = /^(?:总体情况|主动公开政府信息情况|收到和处�
 const BEFORE = /[\s。;!?)\]】”"'0-9|:]/;
 
 /** Where section headings start and end inside a long line (normalised text). */
-export function inlineHeadings(norm: string, start: number, end: number): [number, number][] {
-  const s = norm.slice(start, end);
+export function inlineHeadings(norm: string, start: number, end: number, s = norm.slice(start, end)): [number, number][] {
   const out: [number, number][] = [];
+  if (!s.includes('、')) return out;
   INLINE.lastIndex = 0;
   for (let m = INLINE.exec(s); m; m = INLINE.exec(s)) {
     const at = m.index;
@@ -42,9 +42,10 @@ export function refineLines(lines: Line[], norm: string): Line[] {
   const out: Line[] = [];
   for (const line of lines) {
     const len = line.end - line.start;
-    const heads = len >= MIN_LENGTH ? inlineHeadings(norm, line.start, line.end) : [];
+    const s = len >= MIN_LENGTH ? norm.slice(line.start, line.end) : '';
+    const heads = s ? inlineHeadings(norm, line.start, line.end, s) : [];
     // A long line without a section heading or a flattened table in it is an ordinary paragraph.
-    if (heads.length === 0 && !(len >= MIN_LENGTH && GLUED_TABLE.test(norm.slice(line.start, line.end)))) {
+    if (heads.length === 0 && !(s && GLUED_TABLE.test(s))) {
       out.push(out.length === line.index ? line : { ...line, index: out.length });
       continue;
     }
