@@ -35,6 +35,8 @@ export interface Group {
   labelSpan: Span;
   /** The label ends on the line of the first value (a row with its own label cell). */
   sameLine: boolean;
+  /** The part of the label on the line of the first value ('' when the label is on earlier lines). */
+  lineLabel: string;
   items: Item[];
   /** How many items are numbers or runs (not blanks). */
   filled: number;
@@ -102,8 +104,9 @@ function lineTokens(norm: string, line: Line): Tok[] | undefined {
   for (let i = line.start; i < line.end; ) {
     const c = norm.charCodeAt(i);
     if (c === PIPE) {
-      // An empty cell between two pipes is a blank value.
-      if (lastPipe >= 0 && !cellHasToken) toks.push({ kind: 'blank', start: lastPipe + 1, end: i, text: '' });
+      // An empty cell between two pipes is a blank value; so is white space before the first
+      // pipe of a row written without outer pipes (" |  | 3 |").
+      if (!cellHasToken && (lastPipe >= 0 || i > line.start)) toks.push({ kind: 'blank', start: lastPipe >= 0 ? lastPipe + 1 : line.start, end: i, text: '' });
       pipes++;
       lastPipe = i;
       cellHasToken = false;
@@ -140,6 +143,13 @@ function lineTokens(norm: string, line: Line): Tok[] | undefined {
     }
     i = j;
   }
+  // White space after the last pipe ("10 | 1 |  | ") is a last, empty cell (whether it counts
+  // is decided by the row's width, see trimBlanks).
+  if (pipes >= 2 && !cellHasToken && lastPipe < line.end - 1) {
+    toks.push({ kind: 'blank', start: lastPipe + 1, end: line.end, text: '' });
+  }
+  // With fewer than two pipes there are no cells to be empty ("0 |", " |").
+  if (pipes < 2) for (let t = toks.length - 1; t >= 0; t--) if (toks[t].kind === 'blank' && !toks[t].text) toks.splice(t, 1);
   // A number followed by a unit on its own ("2023 年", "申请 21 件") is wrapped prose.
   for (let t = 0; t + 1 < toks.length; t++) {
     const k = toks[t].kind;
@@ -168,6 +178,7 @@ export function tokenize(lines: readonly Line[], text: string, norm: string, fro
   let labelStart = -1;
   let labelEnd = -1;
   let labelLine = -1;
+  let lineLabel = '';
   let items: Item[] = [];
   let filled = 0;
   const flush = () => {
@@ -177,6 +188,7 @@ export function tokenize(lines: readonly Line[], text: string, norm: string, fro
         label,
         labelSpan: labelStart >= 0 ? { start: labelStart, end: labelEnd } : first.span,
         sameLine: labelStart >= 0 && !!first && first.line === labelLine,
+        lineLabel: labelStart >= 0 && !!first && first.line === labelLine ? lineLabel : '',
         items,
         filled,
       });
@@ -184,6 +196,7 @@ export function tokenize(lines: readonly Line[], text: string, norm: string, fro
     label = '';
     labelStart = -1;
     labelLine = -1;
+    lineLabel = '';
     items = [];
     filled = 0;
   };
@@ -209,6 +222,8 @@ export function tokenize(lines: readonly Line[], text: string, norm: string, fro
         label += t.text;
         if (labelStart < 0) labelStart = t.start;
         labelEnd = t.end;
+        if (labelLine !== li) lineLabel = '';
+        lineLabel += t.text;
         labelLine = li;
         continue;
       }
