@@ -97,7 +97,11 @@ function planByLabels(groups: Group[]): { plans: RowPlan[]; problems: TableProbl
     const def = matchLabel<T2RowDef>(g.label, T2_ROWS);
     if (!hasValues(g) && (!def || seen.has(def.id) || !blankRow(g, T2_COLUMNS.length))) continue;
     if (!def) {
-      problems.push(problem('表二的行标签', 'a table 2 row label', `无法识别的行“${clip(g.label)}”(${g.items.length} 个数)`, `unrecognised row “${clip(g.label)}” (${g.items.length} numbers)`, g.labelSpan));
+      problems.push(
+        g.label
+          ? problem('表二的行标签', 'a table 2 row label', `无法识别的行“${clip(g.label)}”(${g.items.length} 个数)`, `unrecognised row “${clip(g.label)}” (${g.items.length} numbers)`, g.labelSpan)
+          : problem('表二的行标签', 'a table 2 row label', `一行数字没有标签(${g.items.length} 个数)`, `a row of ${g.items.length} numbers without a label`, g.labelSpan),
+      );
       continue;
     }
     const index = T2_ROWS.indexOf(def);

@@ -40,6 +40,8 @@ export interface Group {
   items: Item[];
   /** How many items are numbers or runs (not blanks). */
   filled: number;
+  /** The values are one table row of their own line (two pipes or more: Markdown, HTML, pipe rows). */
+  pipeRow: boolean;
 }
 
 const NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
@@ -181,6 +183,7 @@ export function tokenize(lines: readonly Line[], text: string, norm: string, fro
   let lineLabel = '';
   let items: Item[] = [];
   let filled = 0;
+  let inPipeRow = false;
   const flush = () => {
     if (labelStart >= 0 || items.length) {
       const first = items[0];
@@ -191,6 +194,7 @@ export function tokenize(lines: readonly Line[], text: string, norm: string, fro
         lineLabel: labelStart >= 0 && !!first && first.line === labelLine ? lineLabel : '',
         items,
         filled,
+        pipeRow: inPipeRow,
       });
     }
     label = '';
@@ -210,6 +214,7 @@ export function tokenize(lines: readonly Line[], text: string, norm: string, fro
     // values from earlier lines do not run into it, and it ends with its line.
     const pipeRow = isPipeRow(norm, line, toks);
     if (pipeRow && items.length) flush();
+    inPipeRow = pipeRow;
     for (const t of toks) {
       if (t.kind === 'label') {
         if (filled) flush();

@@ -196,6 +196,8 @@ export function planByOrder(groups: readonly Group[], junk: boolean): RowPlan[] 
     if (g.sameLine && !def && /^(?:\d{1,2}\.|\([一二三四五六七]\)|[一二三四]、)\D{2,}/.test(g.label)) return undefined;
     entries.push({ g, rows, def });
   }
+  // Converter output is tables of rows; one cell per line is a pasted layout whose labels are there.
+  if (entries.filter((e) => e.g.pipeRow).length * 2 < entries.length) return undefined;
   const count = entries.reduce((a, e) => a + e.rows, 0);
   for (const template of [ROWS_SPLIT, ROWS_MERGED]) {
     if (count !== template.length) continue;
