@@ -32,8 +32,10 @@ function workspace() {
   return { outer, root, file, uri: pathToFileURL(file).toString(), sidecar: join(root, '.nianbao-ignore.json') };
 }
 
-async function start(rootUri: string, uri: string) {
+/** Starts a server on the folder and opens the report; `onClient` gets the client at once, so that it is stopped even when this fails. */
+async function start(rootUri: string, uri: string, onClient: (c: LspClient) => void) {
   const client = new LspClient({ settings: { debounceMs: 0 } });
+  onClient(client);
   await client.initialize({ workspaceFolders: [{ uri: rootUri, name: 'ws' }] });
   await client.open(uri, text());
   const p = await client.diagnostics(uri, (x) => x.diagnostics.length > 0);
@@ -72,7 +74,7 @@ describe('ignore file safety (issue 12)', function () {
     const w = workspace();
     const broken = '{\n  "version": 1,\n  "ignore": [\n    { "rule": "year-mismatch", "file": "reports/其他2023年度报告.txt" },\n  ]\n}\n';
     writeFileSync(w.sidecar, broken);
-    const s = await start(pathToFileURL(w.root).toString(), w.uri);
+    const s = await start(pathToFileURL(w.root).toString(), w.uri, (c) => (client = c));
     client = s.client;
     await ignoreSum(client, w.uri, s.diagnostics);
     await client.until('a message about the ignore file', () => client!.messages.some((m) => m.message.includes('.nianbao-ignore.json')));
@@ -92,7 +94,7 @@ describe('ignore file safety (issue 12)', function () {
       ignore: [{ rule: 'year-mismatch', file: 'reports/其他2023年度报告.txt', reviewedBy: '张三' }, { comment: '以下为 2024 年' }],
     };
     writeFileSync(w.sidecar, JSON.stringify(mine, null, 2));
-    const s = await start(pathToFileURL(w.root).toString(), w.uri);
+    const s = await start(pathToFileURL(w.root).toString(), w.uri, (c) => (client = c));
     client = s.client;
     await ignoreSum(client, w.uri, s.diagnostics);
     await client.diagnostics(w.uri, (x) => !x.diagnostics.some((d) => d.code === 'narrative-sum'));
@@ -110,7 +112,7 @@ describe('ignore file safety (issue 12)', function () {
     const precious = '{"version":1,"ignore":[],"note":"precious"}\n';
     writeFileSync(victim, precious);
     symlinkSync(victim, w.sidecar);
-    const s = await start(pathToFileURL(w.root).toString(), w.uri);
+    const s = await start(pathToFileURL(w.root).toString(), w.uri, (c) => (client = c));
     client = s.client;
     await ignoreSum(client, w.uri, s.diagnostics);
     await client.until('a message about the link', () => client!.messages.some((m) => m.message.includes('.nianbao-ignore.json')));
@@ -125,7 +127,7 @@ describe('ignore file safety (issue 12)', function () {
     const w = workspace();
     const target = join(w.outer, 'created-by-nianbao.json');
     symlinkSync(target, w.sidecar);
-    const s = await start(pathToFileURL(w.root).toString(), w.uri);
+    const s = await start(pathToFileURL(w.root).toString(), w.uri, (c) => (client = c));
     client = s.client;
     await ignoreSum(client, w.uri, s.diagnostics);
     await client.until('a message about the link', () => client!.messages.some((m) => m.message.includes('.nianbao-ignore.json')));
@@ -138,7 +140,7 @@ describe('ignore file safety (issue 12)', function () {
     const above = join(w.outer, '.nianbao-ignore.json');
     const aboveText = JSON.stringify({ version: 1, ignore: [{ rule: 'narrative-sum', file: 'ws/reports/示例县2023年度报告.txt' }] });
     writeFileSync(above, aboveText);
-    const s = await start(pathToFileURL(w.root).toString() + '/', w.uri);
+    const s = await start(pathToFileURL(w.root).toString() + '/', w.uri, (c) => (client = c));
     client = s.client;
     await client.diagnostics(w.uri, (x) => x.diagnostics.length === 2);
     assert.deepEqual(s.diagnostics.map((d) => d.code).sort(), ['narrative-sum', 'table3-group-sum'], 'the file above the folder does not apply');
@@ -152,7 +154,7 @@ describe('ignore file safety (issue 12)', function () {
     if (!POSIX) this.skip();
     const w = workspace();
     assert.equal(spawnSync('mkfifo', [w.sidecar]).status, 0);
-    const s = await start(pathToFileURL(w.root).toString(), w.uri);
+    const s = await start(pathToFileURL(w.root).toString(), w.uri, (c) => (client = c));
     client = s.client;
     assert.equal(s.diagnostics.length, 2);
     await client.until('a log line about the FIFO', () => client!.logs.some((l) => /\.nianbao-ignore\.json: not a regular file \(FIFO\)/.test(l)));

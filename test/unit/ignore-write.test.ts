@@ -27,7 +27,9 @@ function run(script: string, args: string[]) {
   let err = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (err += d));
-  return new Promise<{ code: number | null; out: string; err: string }>((resolve) => child.on('exit', (code) => resolve({ code, out, err })));
+  // A hung child is killed, so that a failing run ends instead of waiting for it.
+  const killer = setTimeout(() => child.kill('SIGKILL'), 20000);
+  return new Promise<{ code: number | null; out: string; err: string }>((resolve) => child.on('exit', (code) => (clearTimeout(killer), resolve({ code, out, err }))));
 }
 
 describe('ignore file writes (issue 12)', function () {
