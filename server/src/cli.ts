@@ -1,11 +1,11 @@
 /**
  * nianbao command line: `nianbao check [--format text|json|sarif] [--fix] [--locale zh|en] FILE...`
- * Exit code: 0 no errors, 1 errors found, 2 usage error or a file that could not be read.
+ * Exit code: 0 no errors, 1 errors found, 2 usage error or a file that could not be read (or fixed).
  */
-import { writeFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, fixAll, parseReport, RULES, type Locale, type OtherReport, type Severity } from './core';
-import { readReport } from './io/files';
+import { readReport, type ReadResult } from './io/files';
+import { writeIfUnchanged } from './io/safeWrite';
 import { findIgnoreFile, ignoreFor, readIgnore } from './io/ignoreFile';
 import { resolve } from 'node:path';
 import { renderJson, renderSarif, renderText, type FileResult } from './output';
@@ -71,9 +71,9 @@ export function main(argv: string[]): number {
     return 2;
   }
   let unreadable = false;
-  const inputs: { path: string; text?: string; error?: string }[] = args.files.map((path) => {
+  const inputs: { path: string; text?: string; error?: string; read?: Extract<ReadResult, { ok: true }> }[] = args.files.map((path) => {
     const r = readReport(path);
-    if (r.ok) return { path, text: r.text };
+    if (r.ok) return { path, text: r.text, read: r };
     unreadable = true;
     process.stderr.write(`nianbao: ${path}: ${r.reason}\n`);
     return { path, error: r.reason };
@@ -97,12 +97,12 @@ export function main(argv: string[]): number {
     if (args.fix) {
       const fixed = fixAll(text, options).text;
       if (fixed !== text) {
-        try {
-          writeFileSync(input.path, fixed);
-          text = fixed;
-        } catch (e) {
+        // Atomic, keeping mode, link and BOM; skipped when the file changed since it was read.
+        const w = writeIfUnchanged(input.path, fixed, input.read!);
+        if (w.ok) text = fixed;
+        else {
           unreadable = true;
-          process.stderr.write(`nianbao: ${input.path}: cannot write: ${(e as Error).message}\n`);
+          process.stderr.write(`nianbao: ${input.path}: ${w.reason}\n`);
         }
       }
     }
