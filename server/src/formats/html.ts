@@ -56,8 +56,9 @@ function measure(root: Element): Map<Element, Stats> {
     const s: Stats = { cjk: 0, tables: 0, headings: 0 };
     if (SKIP.has(e.tagName) || hidden(e)) return s;
     let line = '';
+    // Lines are counted where they end: at block elements (an inline element's text is its parent's line).
     const endLine = () => {
-      if (HEADING.test(line) && collapse(line).length < 60) s.headings++;
+      if (BLOCK.has(e.tagName) && HEADING.test(line) && collapse(line).length < 60) s.headings++;
       line = '';
     };
     for (const c of children(e)) {

@@ -24,6 +24,21 @@ export function joinPieces(pieces: readonly string[]): string {
   return out;
 }
 
+/**
+ * Joins the physical lines of one wrapped text (PDF): a line break is no space in Chinese text,
+ * nor inside a number cut in two ("2022年1" + "2月"); only between Latin words it is one.
+ */
+export function joinLines(pieces: readonly string[]): string {
+  let out = '';
+  for (const raw of pieces) {
+    const p = collapse(raw);
+    if (!p) continue;
+    if (out && /[A-Za-z][,.;:!?]?$/.test(out) && /^[A-Za-z(]/.test(p)) out += ' ';
+    out += p;
+  }
+  return out;
+}
+
 export interface RowCell {
   text: string;
   /** 1-based grid column where the cell starts. */
@@ -61,6 +76,26 @@ export class TextView {
     const at = this.push(t);
     this.push('\n');
     if (page !== undefined) this.origins.push({ start: at, end: at + t.length, page });
+  }
+
+  /** One paragraph made of pieces from several pages (a PDF paragraph wrapped over lines and pages). */
+  paragraphParts(parts: readonly { text: string; page: number }[]): void {
+    if (this.inTable) this.endTable();
+    let line = '';
+    const origins: Origin[] = [];
+    for (const p of parts) {
+      const joined = joinLines([line, p.text]);
+      if (joined.length === line.length) continue;
+      const start = this.length + joined.length - collapse(p.text).length;
+      const last = origins[origins.length - 1];
+      if (last && last.page === p.page) last.end = this.length + joined.length;
+      else origins.push({ start, end: this.length + joined.length, page: p.page });
+      line = joined;
+    }
+    if (!line) return;
+    this.push(line);
+    this.push('\n');
+    this.origins.push(...origins);
   }
 
   beginTable(): void {

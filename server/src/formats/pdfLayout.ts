@@ -1,0 +1,252 @@
+/**
+ * PDF text with positions → the text view. Items are grouped into lines by baseline and read left
+ * to right; items inside a ruled table go to their grid cell and each table row becomes one pipe
+ * line (merged cells written once, where they start); runs of lines with numbers in consistent
+ * columns but no rules become pipe rows too. Page numbers and lines repeated at the same place on
+ * most pages (running headers and footers) are dropped, and a table continued on the next page
+ * stays one table, its repeated header rows dropped.
+ */
+import { cellAt, findGrids, type Grid, type Seg } from './pdfGrid';
+import { joinLines, joinPieces, TextView, type RowCell } from './textView';
+import type { Extracted } from './types';
+
+/** A text item: its string, left x, baseline y (PDF user space, y up), advance width and font size. */
+export interface PItem {
+  str: string;
+  x: number;
+  y: number;
+  w: number;
+  size: number;
+}
+
+export interface PPage {
+  width: number;
+  height: number;
+  items: PItem[];
+  segs: Seg[];
+}
+
+interface Line {
+  y: number;
+  size: number;
+  x0: number;
+  x1: number;
+  /** Runs of text separated by wide gaps. */
+  chunks: { x0: number; x1: number; text: string }[];
+  text: string;
+}
+
+type Block = { kind: 'line'; top: number; line: Line } | { kind: 'table'; top: number; rows: RowCell[][]; cols: number; signature: string[] };
+
+const CJK = /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/;
+const NUMERIC = /^\d[\d,]*(\.\d+)?%?$/;
+const PAGE_NUMBER = /^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|page\s*\d+(\s*of\s*\d+)?)$/i;
+
+/** Groups items into lines (baselines within 40% of the font size), each read left to right. */
+export function toLines(items: PItem[]): Line[] {
+  const sorted = items.filter((i) => i.str.trim()).sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: PItem[][] = [];
+  for (const it of sorted) {
+    const row = rows[rows.length - 1];
+    if (row && Math.abs(row[0].y - it.y) <= 0.4 * Math.min(row[0].size, it.size)) row.push(it);
+    else rows.push([it]);
+  }
+  return rows.map((row) => {
+    row.sort((a, b) => a.x - b.x);
+    const size = Math.max(...row.map((i) => i.size));
+    const chunks: Line['chunks'] = [];
+    for (const it of row) {
+      const last = chunks[chunks.length - 1];
+      const gap = last ? it.x - last.x1 : Infinity;
+      if (last && gap < 1.2 * size) {
+        const space = gap > 0.15 * size && !(CJK.test(last.text[last.text.length - 1]) && CJK.test(it.str.trimStart()[0] ?? ''));
+        last.text += (space ? ' ' : '') + it.str;
+        last.x1 = Math.max(last.x1, it.x + it.w);
+      } else chunks.push({ x0: it.x, x1: it.x + it.w, text: it.str });
+    }
+    for (const c of chunks) c.text = c.text.replace(/\s+/g, ' ').trim();
+    return { y: row[0].y, size, x0: chunks[0].x0, x1: chunks[chunks.length - 1].x1, chunks, text: joinPieces(chunks.map((c) => c.text)) };
+  });
+}
+
+/** A ruled table's rows: items placed in their merged cells, cells in column order. */
+function gridRows(grid: Grid, items: PItem[]): RowCell[][] {
+  const cells = new Map<string, PItem[]>();
+  for (const it of items) {
+    const at = cellAt(grid, it.x + it.w / 2, it.y + it.size * 0.3);
+    if (!at) continue;
+    const k = at.join(',');
+    if (!cells.has(k)) cells.set(k, []);
+    cells.get(k)!.push(it);
+  }
+  const rows: RowCell[][] = [];
+  for (let r = 0; r < grid.owner.length; r++) {
+    const row: RowCell[] = [];
+    for (let c = 0; c < grid.owner[r].length; c++) {
+      const [or, oc] = grid.owner[r][c];
+      if (or !== r || oc !== c || (c > 0 && grid.owner[r][c - 1][0] === or && grid.owner[r][c - 1][1] === oc)) continue;
+      const lines = toLines(cells.get(`${r},${c}`) ?? []);
+      const text = joinLines(lines.map((l) => l.text));
+      // An empty cell spanning rows is the rest of a merged label cell cut by a page break, not a blank figure.
+      if (!text && r + 1 < grid.owner.length && grid.owner[r + 1][c][0] === r) continue;
+      row.push({ text, col: c + 1 });
+    }
+    if (row.length) rows.push(row);
+  }
+  return rows;
+}
+
+/** Unruled tables: runs of lines with three or more chunks, two of them numbers, columns by x. */
+function unruledTables(lines: Line[]): { from: number; to: number; rows: RowCell[][]; cols: number }[] {
+  const out: { from: number; to: number; rows: RowCell[][]; cols: number }[] = [];
+  const tabular = (l: Line) => l.chunks.length >= 3 && l.chunks.filter((c) => NUMERIC.test(c.text)).length >= 2;
+  for (let i = 0; i < lines.length; i++) {
+    if (!tabular(lines[i])) continue;
+    let j = i;
+    // Extend over tabular lines and short label lines between them (wrapped row labels).
+    for (let k = i + 1; k < lines.length && lines[k - 1].y - lines[k].y < 3 * lines[k].size; k++) {
+      if (tabular(lines[k])) j = k;
+      else if (lines[k].chunks.length > 1 || lines[k].text.length > 30) break;
+    }
+    const run = lines.slice(i, j + 1);
+    const starts = run.flatMap((l) => l.chunks.slice(1).map((c) => (c.x0 + c.x1) / 2));
+    const cols: number[] = [];
+    for (const x of starts.sort((a, b) => a - b)) if (!cols.length || x - cols[cols.length - 1] > 8) cols.push(x);
+    const rows = run.map((l) => {
+      const row: RowCell[] = [{ text: l.chunks[0].text, col: 1 }];
+      const byCol = new Map<number, string>();
+      for (const c of l.chunks.slice(1)) {
+        const mid = (c.x0 + c.x1) / 2;
+        let best = 0;
+        cols.forEach((x, k) => Math.abs(x - mid) < Math.abs(cols[best] - mid) && (best = k));
+        byCol.set(best, joinPieces([byCol.get(best) ?? '', c.text]));
+      }
+      if (l.chunks.length > 1) for (let k = 0; k < cols.length; k++) row.push({ text: byCol.get(k) ?? '', col: k + 2 });
+      return row;
+    });
+    out.push({ from: i, to: j, rows, cols: cols.length + 1 });
+    i = j;
+  }
+  return out;
+}
+
+function pageBlocks(page: PPage): Block[] {
+  const grids = findGrids(page.segs).filter((g) => page.items.some((it) => cellAt(g, it.x + it.w / 2, it.y + it.size * 0.3)));
+  const inGrid = (it: PItem) => grids.some((g) => cellAt(g, it.x + it.w / 2, it.y + it.size * 0.3));
+  const blocks: Block[] = [];
+  for (const g of grids) {
+    const rows = gridRows(g, page.items.filter((it) => cellAt(g, it.x + it.w / 2, it.y + it.size * 0.3)));
+    blocks.push({ kind: 'table', top: g.box.y1, rows, cols: g.xs.length - 1, signature: rows.map((r) => r.map((c) => c.text).join('|')) });
+  }
+  const lines = toLines(page.items.filter((it) => !inGrid(it)));
+  const unruled = unruledTables(lines);
+  let u = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const t = unruled[u];
+    if (t && i === t.from) {
+      blocks.push({ kind: 'table', top: lines[i].y + lines[i].size, rows: t.rows, cols: t.cols, signature: t.rows.map((r) => r.map((c) => c.text).join('|')) });
+      i = t.to;
+      u++;
+    } else blocks.push({ kind: 'line', top: lines[i].y + lines[i].size, line: lines[i] });
+  }
+  return blocks.sort((a, b) => b.top - a.top);
+}
+
+/** Lines to drop: page numbers at the top or bottom, and lines repeated near the same place on most pages. */
+function chrome(pages: PPage[], blocks: Block[][]): Set<Line> {
+  const drop = new Set<Line>();
+  const key = (l: Line) => l.text.replace(/\d+/g, '#');
+  const seen = new Map<string, number>();
+  blocks.forEach((bs, p) => {
+    const h = pages[p].height || 842;
+    const keys = new Set<string>();
+    for (const b of bs) {
+      if (b.kind !== 'line') continue;
+      const margin = b.line.y > h * 0.88 || b.line.y < h * 0.12;
+      if (margin) keys.add(`${Math.round(b.line.y / 4)}:${key(b.line)}`);
+    }
+    for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);
+  });
+  blocks.forEach((bs, p) => {
+    const h = pages[p].height || 842;
+    const lines = bs.filter((b): b is Extract<Block, { kind: 'line' }> => b.kind === 'line').map((b) => b.line);
+    const edge = new Set([lines[0], lines[lines.length - 1]]);
+    for (const l of lines) {
+      const margin = l.y > h * 0.88 || l.y < h * 0.12;
+      if (edge.has(l) && PAGE_NUMBER.test(l.text)) drop.add(l);
+      else if (margin && pages.length >= 2 && (seen.get(`${Math.round(l.y / 4)}:${key(l)}`) ?? 0) >= Math.max(2, Math.ceil(pages.length * 0.5))) drop.add(l);
+    }
+  });
+  return drop;
+}
+
+const HEADING_START = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、](?!\d))/;
+
+/**
+ * Joins the physical lines of a paragraph: a line continues the one before when that one runs to
+ * the right edge and this one starts at the left margin (no first-line indent, no heading numeral),
+ * in the same font size, also across a page break.
+ */
+interface Pending {
+  parts: { text: string; page: number }[];
+  last: Line;
+  right: number;
+  sameBlockRun: boolean;
+}
+
+export function layoutPdf(pages: PPage[]): Extracted {
+  const view = new TextView('pdf');
+  const blocks = pages.map(pageBlocks);
+  const drop = chrome(pages, blocks);
+  let open: { cols: number; header: string[] } | undefined;
+  let para: Pending | undefined;
+  const flush = () => {
+    if (para) view.paragraphParts(para.parts);
+    para = undefined;
+  };
+  blocks.forEach((bs, p) => {
+    const kept = bs.filter((b) => b.kind === 'table' || !drop.has(b.line));
+    const lines = kept.filter((b): b is Extract<Block, { kind: 'line' }> => b.kind === 'line').map((b) => b.line);
+    const left = Math.min(...lines.map((l) => l.x0));
+    const right = Math.max(...lines.map((l) => l.x1));
+    kept.forEach((b, i) => {
+      if (b.kind === 'line') {
+        open = undefined;
+        const l = b.line;
+        const prev = para?.last;
+        const continues =
+          para &&
+          prev &&
+          prev.x1 >= para.right - 1.5 * prev.size &&
+          l.x0 <= left + 0.8 * l.size &&
+          Math.abs(prev.size - l.size) < 0.5 &&
+          !HEADING_START.test(l.text) &&
+          (para.sameBlockRun ? prev.y - l.y < 2.2 * l.size : i === 0);
+        if (!continues) flush();
+        if (!para) para = { parts: [], last: l, right, sameBlockRun: true };
+        para.parts.push({ text: l.text, page: p + 1 });
+        para.last = l;
+        para.right = right;
+        para.sameBlockRun = true;
+        return;
+      }
+      flush();
+      // A table at the top of a page right after one at the bottom of the previous: the same table.
+      let rows = b.rows;
+      if (open && i === 0 && open.cols === b.cols) {
+        let k = 0;
+        while (k < rows.length && k < open.header.length && b.signature[k] === open.header[k]) k++;
+        rows = rows.slice(k);
+      } else {
+        view.beginTable();
+        open = { cols: b.cols, header: b.signature.slice(0, 4) };
+      }
+      for (const r of rows) view.tableRow(r, p + 1);
+      if (i !== kept.length - 1) open = undefined;
+    });
+    // A paragraph may go on at the top of the next page.
+    if (para) para.sameBlockRun = false;
+  });
+  flush();
+  return view.result();
+}
