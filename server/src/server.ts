@@ -25,6 +25,7 @@ import { ruleDocUri } from './docs';
 import { PREVIEW_REQUEST, renderPreview, type PreviewParams, type PreviewResult } from './features/preview';
 import { STATUS_NOTIFICATION, statusOf } from './features/status';
 import { hover } from './features/hover';
+import { EXTRACT_REQUEST, extractRequest, isReadOnly, type ExtractParams } from './features/published';
 import { documentSymbols, foldingRanges } from './features/symbols';
 import { DEFAULTS, resolveLocale, sanitize, type Settings } from './settings';
 import { Workspace } from './workspace';
@@ -195,6 +196,8 @@ const actionContext = (c: NonNullable<Awaited<ReturnType<typeof checked>>>) => (
 
 connection.onCodeAction(async (params) => {
   const c = await checked(params.textDocument.uri);
+  // A read-only view of a published file gets no edits, only the rule documentation.
+  if (c && isReadOnly(c.doc.uri)) return codeActions(actionContext(c), params).filter((a) => !a.edit && !a.data);
   if (c) return codeActions(actionContext(c), params);
   // An unchecked document can still carry a notice (too large): offer its documentation.
   return params.context.diagnostics
@@ -223,7 +226,7 @@ connection.onExecuteCommand(async (params) => {
     }
     revalidateOthers();
   } else if (params.command === CMD_FIX_ALL) {
-    const c = await checked(arg);
+    const c = isReadOnly(arg) ? undefined : await checked(arg);
     const edits = c ? fixAllEdits(actionContext(c)) : [];
     if (edits.length) await connection.workspace.applyEdit({ label: 'nianbao: fix all', edit: { changes: { [arg]: edits } } });
   }
@@ -247,6 +250,11 @@ connection.onFoldingRanges(async (p) => {
 connection.onRequest(PREVIEW_REQUEST, async (p: PreviewParams): Promise<PreviewResult | null> => {
   const c = await checked(p.uri);
   return c ? { uri: c.doc.uri, version: c.doc.version, html: renderPreview(c.st.analysis, c.locale) } : null;
+});
+
+connection.onRequest(EXTRACT_REQUEST, async (p: ExtractParams) => {
+  const settings = await settingsFor(p?.uri ?? '');
+  return extractRequest(p, resolveLocale(settings.locale, clientLocale));
 });
 
 documents.listen(connection);
