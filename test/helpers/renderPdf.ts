@@ -49,6 +49,8 @@ interface Placed {
 export interface PdfRenderOptions {
   /** Repeat a table's header rows on each page it continues on (default true). */
   repeatHeader?: boolean;
+  /** Draw no table rules (a borderless table: rows and columns only from the text positions). */
+  unruled?: boolean;
 }
 
 export function renderPdf(doc: PublishedDoc, options: PdfRenderOptions = {}): Buffer {
@@ -139,6 +141,7 @@ export function renderPdf(doc: PublishedDoc, options: PdfRenderOptions = {}): Bu
     }
   }
   newPage();
+  if (options.unruled) for (const p of pages) p.rules = [];
   return writePdf(pages, { width: PAGE_W, height: PAGE_H });
 }
 
