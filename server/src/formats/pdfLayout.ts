@@ -36,7 +36,7 @@ interface Line {
   text: string;
 }
 
-type Block = { kind: 'line'; top: number; line: Line } | { kind: 'table'; top: number; rows: RowCell[][]; cols: number; signature: string[] };
+type Block = { kind: 'line'; top: number; line: Line } | { kind: 'table'; top: number; rows: RowCell[][]; cols: number; signature: string[]; x0: number; x1: number };
 
 const CJK = /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/;
 const NUMERIC = /^\d[\d,]*(\.\d+)?%?$/;
@@ -136,7 +136,7 @@ function pageBlocks(page: PPage): Block[] {
   const blocks: Block[] = [];
   for (const g of grids) {
     const rows = gridRows(g, page.items.filter((it) => cellAt(g, it.x + it.w / 2, it.y + it.size * 0.3)));
-    blocks.push({ kind: 'table', top: g.box.y1, rows, cols: g.xs.length - 1, signature: rows.map((r) => r.map((c) => c.text).join('|')) });
+    blocks.push({ kind: 'table', top: g.box.y1, rows, cols: g.xs.length - 1, signature: rows.map((r) => r.map((c) => c.text).join('|')), x0: g.box.x0, x1: g.box.x1 });
   }
   const lines = toLines(page.items.filter((it) => !inGrid(it)));
   const unruled = unruledTables(lines);
@@ -144,7 +144,9 @@ function pageBlocks(page: PPage): Block[] {
   for (let i = 0; i < lines.length; i++) {
     const t = unruled[u];
     if (t && i === t.from) {
-      blocks.push({ kind: 'table', top: lines[i].y + lines[i].size, rows: t.rows, cols: t.cols, signature: t.rows.map((r) => r.map((c) => c.text).join('|')) });
+      const x0 = Math.min(...lines.slice(t.from, t.to + 1).map((l) => l.x0));
+      const x1 = Math.max(...lines.slice(t.from, t.to + 1).map((l) => l.x1));
+      blocks.push({ kind: 'table', top: lines[i].y + lines[i].size, rows: t.rows, cols: t.cols, signature: t.rows.map((r) => r.map((c) => c.text).join('|')), x0, x1 });
       i = t.to;
       u++;
     } else blocks.push({ kind: 'line', top: lines[i].y + lines[i].size, line: lines[i] });
@@ -198,7 +200,7 @@ export function layoutPdf(pages: PPage[]): Extracted {
   const view = new TextView('pdf');
   const blocks = pages.map(pageBlocks);
   const drop = chrome(pages, blocks);
-  let open: { cols: number; header: string[] } | undefined;
+  let open: { cols: number; header: string[]; x0: number; x1: number } | undefined;
   let para: Pending | undefined;
   const flush = () => {
     if (para) view.paragraphParts(para.parts);
@@ -231,15 +233,16 @@ export function layoutPdf(pages: PPage[]): Extracted {
         return;
       }
       flush();
-      // A table at the top of a page right after one at the bottom of the previous: the same table.
+      // A table at the top of a page right after one at the bottom of the previous, as wide: the
+      // same table (its column count may differ where merged cells hide a boundary on one page).
       let rows = b.rows;
-      if (open && i === 0 && open.cols === b.cols) {
+      if (open && i === 0 && (open.cols === b.cols || (Math.abs(open.x0 - b.x0) < 3 && Math.abs(open.x1 - b.x1) < 3))) {
         let k = 0;
         while (k < rows.length && k < open.header.length && b.signature[k] === open.header[k]) k++;
         rows = rows.slice(k);
       } else {
         view.beginTable();
-        open = { cols: b.cols, header: b.signature.slice(0, 4) };
+        open = { cols: b.cols, header: b.signature.slice(0, 4), x0: b.x0, x1: b.x1 };
       }
       for (const r of rows) view.tableRow(r, p + 1);
       if (i !== kept.length - 1) open = undefined;
