@@ -4,7 +4,7 @@
  * beside `pdftotext` (poppler-utils) on the same PDF as the floor for PDF text extraction.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +16,7 @@ import { renderHtml } from '../../test/helpers/renderHtml';
 import { renderPdf } from '../../test/helpers/renderPdf';
 import { renderReport, sampleValues } from '../../test/helpers/layouts';
 import { CLI, CORPUS, HAS_CORPUS } from '../../test/helpers/paths';
+import { injections } from '../../test/helpers/injections';
 import { median, round } from './stats';
 
 export interface FormatResult {
@@ -111,8 +112,68 @@ export async function reportFormats(quick: boolean, log: (s: string) => void) {
     );
   }
   if (fmt.pdftotextMs !== undefined) log(`  pdftotext -layout on the same PDF (the floor, a fresh process): ${ms(fmt.pdftotextMs)} ms`);
+  const chromium = await chromiumPrinted(log, quick ? 2 : 6);
   return {
+    chromium,
     ...Object.fromEntries(fmt.results.map((r) => [r.format, { readMs: round(r.extractMs), checkMs: round(r.checkMs), cliMs: round(r.cliMs) }])),
     pdftotextMs: fmt.pdftotextMs === undefined ? null : round(fmt.pdftotextMs),
   };
+}
+
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+
+/** Prints an HTML file to PDF with headless Chromium (as a user's "print to PDF" of the page, header and footer included). */
+function chromiumPdf(html: string, pdf: string): boolean {
+  const r = spawnSync(CHROMIUM!, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', `--print-to-pdf=${pdf}`, html], { encoding: 'utf8', timeout: 120_000 });
+  return r.status === 0 && existsSync(pdf);
+}
+
+/**
+ * The corpus reports as CMS pages printed to PDF by Chromium (a PDF producer we did not write):
+ * unchanged, the same findings as the text; with one injected error, reported with the right
+ * rule family. Slow (one Chromium per file), so it is part of the bench, not of npm test.
+ */
+export async function chromiumPrinted(log: (s: string) => void, perReport: number) {
+  if (!CHROMIUM) {
+    log('  !! Chromium is NOT INSTALLED (Debian: apt-get install chromium): the check on Chromium-printed PDFs did not run');
+    return null;
+  }
+  if (!HAS_CORPUS) {
+    log(`  !! ${CORPUS} not found: the check on Chromium-printed PDFs did not run`);
+    return null;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-chromium-'));
+  const summary = (t: string) => analyze(t).findings.map((f) => `${f.rule} ${f.message.zh.replace(/第 [\d–]+ 行/g, '第 # 行')}`).sort();
+  const read = async (text: string, name: string) => {
+    const html = join(dir, `${name}.html`);
+    const pdf = join(dir, `${name}.pdf`);
+    writeFileSync(html, renderHtml(publish(text)));
+    if (!chromiumPdf(html, pdf)) throw new Error(`chromium could not print ${html}`);
+    const r = await extract(readFileSync(pdf), pdf);
+    if (!r.ok) throw new Error(`${pdf}: ${r.reason}`);
+    return r.value.text;
+  };
+  let same = 0;
+  let total = 0;
+  let found = 0;
+  const files = ['seeds', 'real'].flatMap((d) => readdirSync(join(CORPUS, d)).filter((f) => f.endsWith('.txt')).map((f) => join(d, f)));
+  for (const f of files) {
+    const text = readFileSync(join(CORPUS, f), 'utf8');
+    const base = await read(text, f.replace(/\W/g, '_'));
+    const before = new Set(summary(base));
+    if (JSON.stringify(summary(base)) === JSON.stringify(summary(text))) same++;
+    else log(`    ${f}: findings differ: ${summary(base).join('; ')} vs ${summary(text).join('; ')}`);
+    const all = injections(text);
+    // An even spread of the cases, tables and narrative alike.
+    const picks = all.filter((_, k) => k % Math.max(1, Math.floor(all.length / perReport)) === 0).slice(0, perReport);
+    for (const [k, inj] of picks.entries()) {
+      if (!summary(inj.text).some((x) => !before.has(x) && x.startsWith(inj.family))) continue;
+      total++;
+      const fresh = summary(await read(inj.text, `${f.replace(/\W/g, '_')}-${k}`)).filter((x) => !before.has(x));
+      if (fresh.some((x) => x.startsWith(inj.family))) found++;
+      else log(`    missed: ${f} ${inj.what}: ${fresh.join('; ') || 'nothing'}`);
+    }
+  }
+  log(`  Chromium-printed PDFs of the corpus pages: unchanged ${same}/${files.length} with the text's findings; injected errors reported with the right rule family ${found}/${total}`);
+  return { unchanged: `${same}/${files.length}`, injected: `${found}/${total}` };
 }

@@ -83,6 +83,10 @@ function rules(ops: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record<s
     else if (fn === OPS.constructPath) {
       const data = (args[1] as (ArrayLike<number> | null)[] | undefined)?.[0];
       if (!data) continue;
+      // A filled (not stroked) shape is a border only when it is thin; a larger one is a background.
+      const paint = args[0] as number;
+      const stroked = paint !== OPS.fill && paint !== OPS.eoFill && paint !== OPS.endPath;
+      if (paint === OPS.endPath) continue; // a clipping path draws nothing
       // Subpaths of DrawOPS: 0 moveTo x y, 1 lineTo x y, 2 curveTo 6 numbers, 3 quadraticCurveTo 4, 4 closePath.
       const sub: [number, number][][] = [];
       for (let k = 0; k < data.length; ) {
@@ -106,7 +110,7 @@ function rules(ops: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record<s
         const rect = s.length >= 4 && s.every((p, j) => j === 0 || Math.abs(p[0] - s[j - 1][0]) <= 0.5 || Math.abs(p[1] - s[j - 1][1]) <= 0.5);
         if (rect && h < 3 && w > h) segs.push({ x1: Math.min(...xs), y1: (Math.min(...ys) + Math.max(...ys)) / 2, x2: Math.max(...xs), y2: (Math.min(...ys) + Math.max(...ys)) / 2 });
         else if (rect && w < 3 && h > w) segs.push({ x1: (Math.min(...xs) + Math.max(...xs)) / 2, y1: Math.min(...ys), x2: (Math.min(...xs) + Math.max(...xs)) / 2, y2: Math.max(...ys) });
-        else for (let j = 1; j < s.length; j++) add(s[j - 1], s[j]);
+        else if (stroked) for (let j = 1; j < s.length; j++) add(s[j - 1], s[j]);
       }
     }
   }

@@ -20,6 +20,9 @@ export interface Grid {
   /** owner[r][c]: the top-left grid cell [r, c] of the merged cell that grid cell (r, c) belongs to. */
   owner: [number, number][][];
   box: { x0: number; x1: number; y0: number; y1: number };
+  /** The first row has no rule above it, the last none below it (a page break cut them, or they start/end at one). */
+  cutTop: boolean;
+  cutBottom: boolean;
 }
 
 const TOL = 2;
@@ -75,6 +78,15 @@ export function findGrids(segs: Seg[]): Grid[] {
     const vs = g.filter((s) => !isH(s));
     const ys = cluster(hs.map((s) => s.y1), TOL).reverse();
     const xs = cluster(vs.map((s) => s.x1), TOL);
+    // A row cut by a page break has no rule on its cut side: the vertical rules still bound it.
+    let cutTop = false;
+    let cutBottom = false;
+    if (ys.length && vs.length) {
+      const top = Math.max(...vs.map((s) => s.y2));
+      const bottom = Math.min(...vs.map((s) => s.y1));
+      if (top > ys[0] + 2 * TOL) ys.unshift(top), (cutTop = true);
+      if (bottom < ys[ys.length - 1] - 2 * TOL) ys.push(bottom), (cutBottom = true);
+    }
     if (ys.length < 3 || xs.length < 3) continue;
     const owner: [number, number][][] = [];
     for (let r = 0; r + 1 < ys.length; r++) {
@@ -88,7 +100,7 @@ export function findGrids(segs: Seg[]): Grid[] {
         owner[r][c] = leftOpen ? owner[r][c - 1] : topOpen ? owner[r - 1][c] : [r, c];
       }
     }
-    grids.push({ xs, ys, owner, box: { x0: xs[0], x1: xs[xs.length - 1], y0: ys[ys.length - 1], y1: ys[0] } });
+    grids.push({ xs, ys, owner, box: { x0: xs[0], x1: xs[xs.length - 1], y0: ys[ys.length - 1], y1: ys[0] }, cutTop, cutBottom });
   }
   return grids.sort((a, b) => b.box.y1 - a.box.y1);
 }

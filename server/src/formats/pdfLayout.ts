@@ -36,7 +36,7 @@ interface Line {
   text: string;
 }
 
-type Block = { kind: 'line'; top: number; line: Line } | { kind: 'table'; top: number; rows: RowCell[][]; cols: number; signature: string[]; x0: number; x1: number };
+type Block = { kind: 'line'; top: number; line: Line } | { kind: 'table'; top: number; rows: RowCell[][]; cols: number; signature: string[]; x0: number; x1: number; cutTop?: boolean; cutBottom?: boolean };
 
 const CJK = /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/;
 const NUMERIC = /^\d[\d,]*(\.\d+)?%?$/;
@@ -89,7 +89,7 @@ function gridRows(grid: Grid, items: PItem[]): RowCell[][] {
       const text = joinLines(lines.map((l) => l.text));
       // An empty cell spanning rows is the rest of a merged label cell cut by a page break, not a blank figure.
       if (!text && r + 1 < grid.owner.length && grid.owner[r + 1][c][0] === r) continue;
-      row.push({ text, col: c + 1 });
+      row.push({ text, col: c + 1, x0: grid.xs[c], x1: grid.xs[c + 1] });
     }
     if (row.length) rows.push(row);
   }
@@ -130,13 +130,39 @@ function unruledTables(lines: Line[]): { from: number; to: number; rows: RowCell
   return out;
 }
 
+/** A cell of running text (a paragraph) is a page's layout box, not a table cell. */
+const PROSE_CELL = (t: string) => t.length > 150 || (t.length > 60 && /。.+。/.test(t));
+
 function pageBlocks(page: PPage): Block[] {
-  const grids = findGrids(page.segs).filter((g) => page.items.some((it) => cellAt(g, it.x + it.w / 2, it.y + it.size * 0.3)));
-  const inGrid = (it: PItem) => grids.some((g) => cellAt(g, it.x + it.w / 2, it.y + it.size * 0.3));
+  const at = (it: PItem) => ({ x: it.x + it.w / 2, y: it.y + it.size * 0.3 });
+  const area = (g: Grid) => (g.box.x1 - g.box.x0) * (g.box.y1 - g.box.y0);
+  // Each item belongs to the innermost grid around it; a grid holding prose is a layout box, not a
+  // table, and is dropped (its items are then read as lines or go to a table inside it).
+  let grids = findGrids(page.segs).sort((a, b) => area(a) - area(b));
+  const owner = new Map<PItem, Grid>();
+  const assign = () => {
+    owner.clear();
+    for (const it of page.items) {
+      const p = at(it);
+      const g = grids.find((x) => cellAt(x, p.x, p.y));
+      if (g) owner.set(it, g);
+    }
+  };
+  assign();
+  const tables = new Map<Grid, RowCell[][]>();
+  for (;;) {
+    tables.clear();
+    for (const g of grids) tables.set(g, gridRows(g, page.items.filter((it) => owner.get(it) === g)));
+    const layout = grids.filter((g) => tables.get(g)!.some((r) => r.some((c) => PROSE_CELL(c.text))) || !tables.get(g)!.some((r) => r.some((c) => c.text)));
+    if (!layout.length) break;
+    grids = grids.filter((g) => !layout.includes(g));
+    assign();
+  }
+  const inGrid = (it: PItem) => owner.has(it);
   const blocks: Block[] = [];
   for (const g of grids) {
-    const rows = gridRows(g, page.items.filter((it) => cellAt(g, it.x + it.w / 2, it.y + it.size * 0.3)));
-    blocks.push({ kind: 'table', top: g.box.y1, rows, cols: g.xs.length - 1, signature: rows.map((r) => r.map((c) => c.text).join('|')), x0: g.box.x0, x1: g.box.x1 });
+    const rows = tables.get(g)!;
+    blocks.push({ kind: 'table', top: g.box.y1, rows, cols: g.xs.length - 1, signature: rows.map((r) => r.map((c) => c.text).join('|')), x0: g.box.x0, x1: g.box.x1, cutTop: g.cutTop, cutBottom: g.cutBottom });
   }
   const lines = toLines(page.items.filter((it) => !inGrid(it)));
   const unruled = unruledTables(lines);
@@ -202,7 +228,14 @@ export function layoutPdf(pages: PPage[]): Extracted {
   const drop = chrome(pages, blocks);
   let open: { cols: number; header: string[]; x0: number; x1: number } | undefined;
   let para: Pending | undefined;
+  // The last row of a table is held back until the next page shows whether it goes on there.
+  let held: { row: RowCell[]; page: number; cut: boolean } | undefined;
+  const flushRow = () => {
+    if (held) view.tableRow(held.row, held.page);
+    held = undefined;
+  };
   const flush = () => {
+    flushRow();
     if (para) view.paragraphParts(para.parts);
     para = undefined;
   };
@@ -210,7 +243,11 @@ export function layoutPdf(pages: PPage[]): Extracted {
     const kept = bs.filter((b) => b.kind === 'table' || !drop.has(b.line));
     const lines = kept.filter((b): b is Extract<Block, { kind: 'line' }> => b.kind === 'line').map((b) => b.line);
     const left = Math.min(...lines.map((l) => l.x0));
-    const right = Math.max(...lines.map((l) => l.x1));
+    // The text block's right edge: where most long lines end (the widest line may be page chrome).
+    const ends = new Map<number, number>();
+    for (const l of lines) if (l.text.length >= 15) ends.set(Math.round(l.x1 / 3), (ends.get(Math.round(l.x1 / 3)) ?? 0) + 1);
+    const mode = [...ends].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+    const right = mode ? Math.max(...lines.filter((l) => Math.round(l.x1 / 3) === mode[0]).map((l) => l.x1)) : Math.max(...lines.map((l) => l.x1));
     kept.forEach((b, i) => {
       if (b.kind === 'line') {
         open = undefined;
@@ -232,11 +269,14 @@ export function layoutPdf(pages: PPage[]): Extracted {
         para.sameBlockRun = true;
         return;
       }
-      flush();
+      if (para) view.paragraphParts(para.parts);
+      para = undefined;
       // A table at the top of a page right after one at the bottom of the previous, as wide: the
       // same table (its column count may differ where merged cells hide a boundary on one page).
       let rows = b.rows;
-      if (open && i === 0 && (open.cols === b.cols || (Math.abs(open.x0 - b.x0) < 3 && Math.abs(open.x1 - b.x1) < 3))) {
+      const continued = !!open && i === 0 && (open.cols === b.cols || (Math.abs(open.x0 - b.x0) < 3 && Math.abs(open.x1 - b.x1) < 3));
+      if (!continued) flushRow();
+      if (continued && open) {
         let k = 0;
         while (k < rows.length && k < open.header.length && b.signature[k] === open.header[k]) k++;
         rows = rows.slice(k);
@@ -244,8 +284,22 @@ export function layoutPdf(pages: PPage[]): Extracted {
         view.beginTable();
         open = { cols: b.cols, header: b.signature.slice(0, 4), x0: b.x0, x1: b.x1 };
       }
-      for (const r of rows) view.tableRow(r, p + 1);
-      if (i !== kept.length - 1) open = undefined;
+      // The rest of a row cut by the page break (no rule below its first part, none above the
+      // rest) joins the row's first part, cell by cell.
+      if (continued && b.cutTop && held?.cut && rows.length) {
+        for (const c of rows[0]) {
+          const mid = ((c.x0 ?? 0) + (c.x1 ?? 0)) / 2;
+          const into = held.row.find((h) => h.x0 !== undefined && h.x0 <= mid && mid <= h.x1!);
+          if (into && c.text) into.text = joinLines([into.text, c.text]);
+        }
+        rows = rows.slice(1);
+      }
+      flushRow();
+      rows.forEach((r, k) => (k === rows.length - 1 ? (held = { row: r, page: p + 1, cut: !!b.cutBottom }) : view.tableRow(r, p + 1)));
+      if (i !== kept.length - 1) {
+        open = undefined;
+        flushRow();
+      }
     });
     // A paragraph may go on at the top of the next page.
     if (para) para.sameBlockRun = false;

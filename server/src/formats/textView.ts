@@ -43,6 +43,9 @@ export interface RowCell {
   text: string;
   /** 1-based grid column where the cell starts. */
   col: number;
+  /** Horizontal extent on the page (PDF), to match the parts of a row cut by a page break. */
+  x0?: number;
+  x1?: number;
 }
 
 export class TextView {
