@@ -60,6 +60,31 @@ describe('formats: PDF', function () {
     assert.equal(v.text, '说明文字一行。\n\n| 甲项 | 1 | 2 | 3 |\n| 乙项 | 4 |  | 6 |\n| 丙项 | 7 | 8 | 9 |\n\n');
   });
 
+  it('a row cut by a page break is joined with its rest on the next page; a table whose last row moved to the next page stays one table', () => {
+    const rule = (x1: number, y1: number, x2: number, y2: number) => ({ x1, y1, x2, y2 });
+    const it = (str: string, x: number, y: number) => ({ str, x, y, w: str.length * 9, size: 9 });
+    // Page 1: rows 甲 and a row cut at the page bottom (no rule below it).
+    const p1 = {
+      width: 595,
+      height: 842,
+      items: [it('前文。', 72, 760), it('甲项', 80, 705), it('1', 300, 705), it('1.申请人无正当理由', 80, 675), it('3', 300, 675)],
+      segs: [rule(72, 720, 400, 720), rule(72, 690, 400, 690), rule(72, 650, 72, 720), rule(200, 650, 200, 720), rule(400, 650, 400, 720)],
+    };
+    // Page 2: the rest of the cut row (no rule above it), then a whole row.
+    const p2 = {
+      width: 595,
+      height: 842,
+      items: [it('逾期不补正', 80, 790), it('乙项', 80, 760), it('4', 300, 760), it('后文。', 72, 700)],
+      segs: [rule(72, 780, 400, 780), rule(72, 750, 400, 750), rule(72, 750, 72, 800), rule(200, 750, 200, 800), rule(400, 750, 400, 800)],
+    };
+    const v = layoutPdf([p1, p2]);
+    assert.equal(v.text, '前文。\n\n| 甲项 | 1 |\n| 1.申请人无正当理由逾期不补正 | 3 |\n| 乙项 | 4 |\n\n后文。\n');
+    // The last row alone on the next page, with its own rules all round: still the same table.
+    const q2 = { ...p2, items: [it('乙项', 80, 760), it('4', 300, 760), it('后文。', 72, 700)], segs: [rule(72, 780, 400, 780), rule(72, 750, 400, 750), rule(72, 750, 72, 780), rule(200, 750, 200, 780), rule(400, 750, 400, 780)] };
+    const q1 = { ...p1, items: p1.items.slice(0, 3), segs: [rule(72, 720, 400, 720), rule(72, 690, 400, 690), rule(72, 690, 72, 720), rule(200, 690, 200, 720), rule(400, 690, 400, 720)] };
+    assert.equal(layoutPdf([q1, q2]).text, '前文。\n\n| 甲项 | 1 |\n| 乙项 | 4 |\n\n后文。\n');
+  });
+
   it('says a scanned PDF has no text layer, and warns about scanned pages in a PDF with text', async () => {
     const scan = await extract(writePdf([{ texts: [], image: true }, { texts: [], image: true }]), 'scan.pdf');
     assert.equal(scan.ok, false);

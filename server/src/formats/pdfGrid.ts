@@ -87,7 +87,8 @@ export function findGrids(segs: Seg[]): Grid[] {
       if (top > ys[0] + 2 * TOL) ys.unshift(top), (cutTop = true);
       if (bottom < ys[ys.length - 1] - 2 * TOL) ys.push(bottom), (cutBottom = true);
     }
-    if (ys.length < 3 || xs.length < 3) continue;
+    // Two columns make a table, even of one row (a table's last row carried over to the next page).
+    if (xs.length < 3 || ys.length < 2) continue;
     const owner: [number, number][][] = [];
     for (let r = 0; r + 1 < ys.length; r++) {
       owner[r] = [];

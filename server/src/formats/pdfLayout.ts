@@ -36,7 +36,7 @@ interface Line {
   text: string;
 }
 
-type Block = { kind: 'line'; top: number; line: Line } | { kind: 'table'; top: number; rows: RowCell[][]; cols: number; signature: string[]; x0: number; x1: number; cutTop?: boolean; cutBottom?: boolean };
+export type Block = { kind: 'line'; top: number; line: Line } | { kind: 'table'; top: number; rows: RowCell[][]; cols: number; signature: string[]; x0: number; x1: number; cutTop?: boolean; cutBottom?: boolean };
 
 const CJK = /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/;
 const NUMERIC = /^\d[\d,]*(\.\d+)?%?$/;
@@ -133,7 +133,7 @@ function unruledTables(lines: Line[]): { from: number; to: number; rows: RowCell
 /** A cell of running text (a paragraph) is a page's layout box, not a table cell. */
 const PROSE_CELL = (t: string) => t.length > 150 || (t.length > 60 && /。.+。/.test(t));
 
-function pageBlocks(page: PPage): Block[] {
+export function pageBlocks(page: PPage): Block[] {
   const at = (it: PItem) => ({ x: it.x + it.w / 2, y: it.y + it.size * 0.3 });
   const area = (g: Grid) => (g.box.x1 - g.box.x0) * (g.box.y1 - g.box.y0);
   // Each item belongs to the innermost grid around it; a grid holding prose is a layout box, not a
@@ -271,10 +271,11 @@ export function layoutPdf(pages: PPage[]): Extracted {
       }
       if (para) view.paragraphParts(para.parts);
       para = undefined;
-      // A table at the top of a page right after one at the bottom of the previous, as wide: the
-      // same table (its column count may differ where merged cells hide a boundary on one page).
+      // A table at the top of a page right after one at the bottom of the previous, aligned with it
+      // on the left or the right: the same table (its column count and one edge may differ where a
+      // merged cell hides a boundary on one page).
       let rows = b.rows;
-      const continued = !!open && i === 0 && (open.cols === b.cols || (Math.abs(open.x0 - b.x0) < 3 && Math.abs(open.x1 - b.x1) < 3));
+      const continued = !!open && i === 0 && (open.cols === b.cols || Math.abs(open.x0 - b.x0) < 3 || Math.abs(open.x1 - b.x1) < 3);
       if (!continued) flushRow();
       if (continued && open) {
         let k = 0;
@@ -293,6 +294,12 @@ export function layoutPdf(pages: PPage[]): Extracted {
           if (into && c.text) into.text = joinLines([into.text, c.text]);
         }
         rows = rows.slice(1);
+      }
+      // On a page where the table goes on, empty cells before the first filled one in its first
+      // row are the rest of merged label cells from the page before, not blank figures.
+      if (continued && rows.length) {
+        const first = rows[0].findIndex((c) => c.text);
+        if (first > 0) rows = [rows[0].slice(first), ...rows.slice(1)];
       }
       flushRow();
       rows.forEach((r, k) => (k === rows.length - 1 ? (held = { row: r, page: p + 1, cut: !!b.cutBottom }) : view.tableRow(r, p + 1)));
