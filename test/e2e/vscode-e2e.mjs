@@ -436,7 +436,7 @@ async function main() {
     await closeProblems();
   });
 
-  await test('Check with nianbao on a PDF (explorer context menu): a read-only gov-report view with the squiggle, no quick-fix edit', async () => {
+  await test('Check with nianbao on a PDF (explorer context menu): a read-only gov-report view with the squiggle, no edit possible', async () => {
     // Where the CLI puts the broken total in the PDF's text view: the editor must show it there.
     const cli = spawnSync(process.execPath, [join(ROOT, 'server', 'dist', 'cli.js'), 'check', '--format', 'json', join(WS, PUBLISHED)], { encoding: 'utf8' });
     const diag = JSON.parse(cli.stdout).files[0].diagnostics.find((d) => d.rule === 'table2-column-sum');
@@ -461,13 +461,20 @@ async function main() {
     check(/96/.test(hover) && /97/.test(hover), `the diagnostic is not about 96 vs 97: ${hover.slice(0, 300)}`);
     await page.keyboard.press('Escape');
     await page.mouse.click(sq.x, sq.y);
+    // VS Code shows no quick-fix menu in a read-only editor at all; whatever appears must hold no edit
+    // (the server's side of this is test/lsp/published.test.ts).
     await page.keyboard.press('Control+.');
-    const rows = '.action-widget .monaco-list-row.action';
-    const labels = await until('the quick-fix menu', () => page.locator(rows).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))), (ls) => ls.length > 0);
-    await snap('quick-fix menu on the PDF view');
+    await page.waitForTimeout(2000);
+    const labels = await page.locator('.action-widget .monaco-list-row.action').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    await snap('after Ctrl+. on the PDF view');
     check(!labels.some((l) => /^改为|^Change to|修复|^Fix all/.test(l ?? '')), `a text edit is offered on the read-only view: ${JSON.stringify(labels)}`);
-    check(labels.some((l) => /查看规则说明|Show documentation/.test(l ?? '')), `no documentation action: ${JSON.stringify(labels)}`);
     await page.keyboard.press('Escape');
+    // Typing changes nothing: the view is read-only.
+    const before = (await squigglesOnLine(line))?.text;
+    await page.keyboard.type('12');
+    await page.waitForTimeout(500);
+    const after = (await squigglesOnLine(line))?.text;
+    check(before && before === after && before.includes('96'), `the read-only line changed: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
   });
 
   // Disconnect gracefully so code-server stops the extension host (RECIPE pitfall 8).
