@@ -10,6 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { analyze } from '../../server/src/core';
 import { timeSize, type SizeResult } from './analysis';
 import { baseReports, buildDoc, SOURCE } from './docs';
+import { timeLongLine, SHAPES, type LongLineResult } from './longline';
 import { lspLatency, serverMemory } from './server';
 import { round } from './stats';
 
@@ -50,6 +51,15 @@ async function main() {
   const perByte = (s: SizeResult) => s.medianMs / s.bytes / (ref.medianMs / ref.bytes);
   log(`\ncost per byte relative to 100 KB: ${sizes.map((s) => `${kb(s.target)} ${perByte(s).toFixed(2)}`).join(' · ')}`);
 
+  // One long narrative line (issue 12 item 9): linear means 100 KB costs about 7× 13.7 KB.
+  log('\none long narrative line (figures packed, no full stop) in section 一:');
+  const longLines: LongLineResult[] = [];
+  for (const shape of Object.keys(SHAPES)) {
+    const [a, b] = [13_700, 100_000].map((n) => timeLongLine(shape, n, quick ? 200 : 800));
+    longLines.push(a, b);
+    log(`  ${shape.padEnd(7)} 13.7 KB ${pad(ms(a.medianMs), 7)} ms · 100 KB ${pad(ms(b.medianMs), 7)} ms (${(b.medianMs / a.medianMs).toFixed(1)}× for 7.3× the bytes; ${b.findings} findings)`);
+  }
+
   const doc20 = buildDoc(bases, 20_000);
   log(`\nlanguage server: ${quick ? 50 : 200} small edits to a ${kb(doc20.bytes)} report, debounce 0 …`);
   const lsp = await lspLatency(doc20.text, quick ? 50 : 200);
@@ -78,6 +88,7 @@ async function main() {
     const out = {
       sizes: sizes.map((s) => ({ bytes: s.bytes, medianMs: round(s.medianMs), p95Ms: round(s.p95Ms), floorMedianMs: round(s.floorMedianMs, 4) })),
       lsp: { medianMs: round(lsp.medianMs), p95Ms: round(lsp.p95Ms) },
+      longLines: longLines.map((x) => ({ shape: x.shape, bytes: x.bytes, medianMs: round(x.medianMs) })),
       rssMB: round(mem.rssMB, 1),
     };
     process.stdout.write(JSON.stringify(out) + '\n');

@@ -3,6 +3,8 @@ import { sentenceKey } from '../fingerprint';
 import { formatDec, isInteger, percentFits, percentOf, toInt, within } from '../num/decimal';
 import { memoCorrections, targetValue } from '../narrative/evaluate';
 import type { Claim, Share } from '../narrative/extract';
+import { LOOKBACK, SIBLINGS } from '../narrative/bounds';
+import { lookup } from '../narrative/lookup';
 import type { Target } from '../template/phrases';
 import type { Msg, Span } from '../types';
 import type { Report } from '../model';
@@ -51,24 +53,29 @@ export const rule: Rule = {
       const n = report.narrative;
       if (!n) return;
       const corr = memoCorrections(report, ctx.memo, i);
-      const claimOf = (f: Share['part']) => n.claims.find((c) => c.fig === f);
+      const { claimOf, sharesIn, figuresIn, shareAt, figureAt } = lookup(n);
       for (const sh of n.shares) {
         const x = exactInt(sh.part);
         if (x === undefined) continue;
         // A part that disagrees with its table cell is reported (and fixed) first.
-        const claim = claimOf(sh.part);
+        const claim = claimOf.get(sh.part);
         const tv = claim && targetValue(report, claim.target, corr);
         if (tv && !within(sh.part.tok.value, sh.part.tok.slack, tv.value)) continue;
 
-        const siblings = n.shares.filter((o) => o.pct.sentence === sh.pct.sentence);
+        // The shares of the sentence near this one (a bounded window: a sentence may be a whole page).
+        const inSentence = sharesIn.get(sh.pct.sentence)!;
+        const at = shareAt.get(sh)!;
+        const siblings = inSentence.slice(Math.max(0, at - SIBLINGS), at + SIBLINGS + 1);
         const bases: Base[] = [];
         for (const f of sh.totals) {
           const v = exactInt(f);
           if (v !== undefined) bases.push({ n: v, name: { zh: `句中所述总数 ${v}`, en: `the stated total ${v}` }, spans: [f.span] });
         }
         // Any earlier figure of the sentence in the same unit may be the whole ("咨询50件,…其中电话咨询20件,占40%").
-        for (const f of n.figures) {
-          if (f.sentence !== sh.part.sentence || f.tok.start >= sh.part.tok.start || f.tok.unit !== sh.part.tok.unit || sh.totals.includes(f)) continue;
+        const figs = figuresIn.get(sh.part.sentence)!;
+        const partAt = figureAt.get(sh.part)!;
+        for (const f of figs.slice(Math.max(0, partAt - LOOKBACK), partAt)) {
+          if (f.tok.unit !== sh.part.tok.unit || sh.totals.includes(f)) continue;
           const v = exactInt(f);
           if (v !== undefined && !f.tok.approx) bases.push({ n: v, name: { zh: `句中的 ${v}${f.tok.unit}`, en: `${v} earlier in the sentence` }, spans: [f.span] });
         }
@@ -88,7 +95,12 @@ export const rule: Rule = {
         const k = p.scale;
         // Shares of one list have one base: when all the other shares agree on it, this one must too.
         const others = siblings.filter((o) => o !== sh && exactInt(o.part) !== undefined);
-        const score = (base: Base) => others.filter((o) => percentFits(o.pct.tok.value, exactInt(o.part)!, base.n)).length;
+        const scores = new Map<bigint, number>();
+        const score = (base: Base) => {
+          let v = scores.get(base.n);
+          if (v === undefined) scores.set(base.n, (v = others.filter((o) => percentFits(o.pct.tok.value, exactInt(o.part)!, base.n)).length));
+          return v;
+        };
         const top = Math.max(...usable.map(score));
         const candidates = others.length && top === others.length ? usable.filter((b) => score(b) === top) : usable;
         const fit = candidates.find((b) => percentFits(p, x, b.n));
