@@ -7,20 +7,23 @@ import { LOOKBACK, SIBLINGS } from '../narrative/bounds';
 import { lookup } from '../narrative/lookup';
 import type { Target } from '../template/phrases';
 import type { Msg, Span } from '../types';
-import type { Report } from '../model';
+import type { Cell, Report } from '../model';
 import type { Corrections } from '../narrative/evaluate';
 import type { Rule } from './rule';
+import { memoDoubtful } from './table2-engine';
 
 interface Base {
   n: bigint;
   name: Msg;
   spans: Span[];
+  /** A table total in a sum that does not hold: a share is not changed to fit it. */
+  inDoubt?: boolean;
 }
 
 const T2_PARTS = new Set(['1', '2', 'g3', 'g4', 'g5', 'g6', 'next']);
 
 /** Table totals a part of a list can be a share of. */
-function tableBases(report: Report, claim: Claim | undefined, corr: Corrections): Base[] {
+function tableBases(report: Report, claim: Claim | undefined, corr: Corrections, doubtful: Set<Cell>): Base[] {
   if (!claim) return [];
   const t = claim.target;
   const targets: Target[] = [];
@@ -30,7 +33,7 @@ function tableBases(report: Report, claim: Claim | undefined, corr: Corrections)
   const out: Base[] = [];
   for (const x of targets) {
     const v = targetValue(report, x, corr);
-    if (v && isInteger(v.value)) out.push({ n: toInt(v.value), name: v.name, spans: v.cells.map((c) => c.span) });
+    if (v && isInteger(v.value)) out.push({ n: toInt(v.value), name: v.name, spans: v.cells.map((c) => c.span), inDoubt: v.cells.some((c) => doubtful.has(c)) });
   }
   return out;
 }
@@ -53,6 +56,7 @@ export const rule: Rule = {
       const n = report.narrative;
       if (!n) return;
       const corr = memoCorrections(report, ctx.memo, i);
+      const doubtful = memoDoubtful(report, ctx.memo, i);
       const { claimOf, sharesIn, figuresIn, shareAt, figureAt } = lookup(n);
       for (const sh of n.shares) {
         const x = exactInt(sh.part);
@@ -87,7 +91,7 @@ export const rule: Rule = {
             bases.push({ n: sum, name: { zh: `所列各项之和 ${vals.join(' + ')} = ${sum}`, en: `the listed parts ${vals.join(' + ')} = ${sum}` }, spans: parts.map((p) => p.span) });
           }
         }
-        bases.push(...tableBases(report, claim, corr));
+        bases.push(...tableBases(report, claim, corr, doubtful));
         const usable = bases.filter((b) => b.n > 0n && b.n >= x);
         if (!usable.length) continue;
 
@@ -129,9 +133,9 @@ export const rule: Rule = {
           fixes: [
             {
               title: { zh: `改为 ${formatDec(expected)}%`, en: `Change to ${formatDec(expected)}%` },
-              isPreferred: true,
+              isPreferred: !best.inDoubt,
               edits: [{ start: sh.pct.span.start, end: sh.pct.span.end, newText: styled(raw, formatDec(expected)) }],
-              stage: 'percent',
+              stage: best.inDoubt ? 'never' : 'percent',
             },
           ],
           fingerprint: `pct|${sentenceKey(n.sentences[sh.pct.sentence].c.s)}|${sh.pct.tok.text}`,

@@ -4,7 +4,7 @@ import { setValueFix } from '../fixes';
 import type { RuleContext } from './rule';
 import {
   anchorExpected,
-  breaksOthers,
+  loneAutoFix,
   constraintDesc,
   isAnchor,
   sumName,
@@ -36,7 +36,8 @@ function related(eqs: Equation[], blamed: Ref): Related[] {
 
 export function checkTable2(ctx: RuleContext, kind: EqKind): void {
   ctx.reports.forEach((report, i) => {
-    const { diagnoses, lone, eqs } = memoDiagnosis(report, ctx.memo, i);
+    const diagnosis = memoDiagnosis(report, ctx.memo, i);
+    const { diagnoses, lone } = diagnosis;
     for (const d of diagnoses) {
       if (diagnosisKind(d) !== kind) continue;
       const name = refName(d.ref);
@@ -78,8 +79,9 @@ export function checkTable2(ctx: RuleContext, kind: EqKind): void {
       const p = partsDesc(e);
       const expected = anchorExpected(e);
       // More than one cell is wrong here. Recomputing the total is offered, but fix-all applies it
-      // only when it breaks no sum that holds now (else it would make wrong numbers "consistent").
-      const breaks = expected !== undefined && breaksOthers(eqs, e, expected);
+      // only when it breaks no sum that holds now (else it would make wrong numbers "consistent")
+      // and no other wrong cell explains the sum as well.
+      const breaks = expected !== undefined && !loneAutoFix(diagnosis, e, expected);
       const hint = breaks ? { zh: '(可能不止一个单元格有误,请核对各项)', en: ' (more than one cell may be wrong; check the parts)' } : { zh: '', en: '' };
       ctx.report({
         message: { zh: `${name.zh} 为 ${a.value},但${p.zh}为 ${computed}${hint.zh}`, en: `${name.en} is ${a.value}, but ${p.en} ${computed}${hint.en}` },
