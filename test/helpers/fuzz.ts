@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
-import { analyze, fixAll, type AnalyzeOptions, type Analysis, type Finding } from '../../server/src/core';
+import { analyze, applyEdits, fixAll, type AnalyzeOptions, type Analysis, type Finding } from '../../server/src/core';
 import { normalize } from '../../server/src/core/text/normalize';
 import { LAYOUTS, T2_IDS, renderReport, sampleValues, type Layout, type TableValues } from './layouts';
 import { CORPUS, HAS_CORPUS } from './paths';
@@ -375,9 +375,13 @@ export function checkFixAllIdempotent(text: string, options?: AnalyzeOptions): v
   let once: string;
   let twice: string;
   try {
-    once = fixAll(text, options).text;
+    const r = fixAll(text, options);
+    once = r.text;
+    // The edits fix-all reports (what the editor applies) give the same text.
+    if (applyEdits(text, r.edits) !== once) fail('the edits of fix-all do not give its text');
     twice = fixAll(once, options).text;
   } catch (e) {
+    if (e instanceof Violation) throw e;
     fail('fixAll threw', e instanceof Error ? e.stack : String(e));
   }
   if (once !== twice) {

@@ -6,8 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyze, fixAll, type Fix } from '../../server/src/core';
-import { fixRounds } from '../../server/src/core/fixes';
+import { analyze, fixAll, type Edit, type Fix } from '../../server/src/core';
+import { applyEdits, composeEdits, fixRounds, keptEdits } from '../../server/src/core/fixes';
 import type { Cell, Report } from '../../server/src/core/model';
 import type { Figure } from '../../server/src/core/narrative/extract';
 import { targetValue } from '../../server/src/core/narrative/evaluate';
@@ -143,6 +143,7 @@ describe('fix-all converges (issue 12 item 11)', function () {
         const once = fixAll(text, {}, undefined, MAX_ROUNDS);
         if (once.rounds >= MAX_ROUNDS) throw new Error(`fix-all ran into the round limit (${once.rounds} rounds)`);
         assert.equal(fixAll(once.text).text, once.text, 'fix-all is not idempotent');
+        assert.equal(applyEdits(text, once.edits), once.text, 'the edits of fix-all do not give its text');
         checkNoNarrativeFromViolatedSum(text, once.text);
       }),
       params(150),
@@ -174,5 +175,27 @@ describe('fix rounds: a cycle is detected and the fixes in conflict are not appl
         ? ['8', '9'].map((n) => ({ title: { zh: '', en: '' }, isPreferred: true, stage: 'table' as const, edits: [{ start: 2, end: 3, newText: n }] }))
         : [];
     assert.equal(fixRounds('x 7 y', clash, MAX_ROUNDS).text, 'x 7 y');
+  });
+});
+
+describe('composeEdits: two rounds of edits as edits on the original', () => {
+  const edit = fc.record({ at: fc.nat({ max: 1000 }), len: fc.nat({ max: 4 }), text: fc.string({ unit: fc.constantFrom('1', '2', '３', '.', 'x'), maxLength: 5 }) });
+  /** An edit placed at a fraction of the text, so that a printed counterexample replays. */
+  const on = (n: number) => (e: { at: number; len: number; text: string }): Edit => {
+    const start = Math.min(n, Math.floor((e.at / 1000) * (n + 1)));
+    return { start, end: Math.min(n, start + e.len), newText: e.text };
+  };
+  it('property: applying the composed edits equals applying both rounds, and they do not overlap', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', '1', '2', '|', '\n'), minLength: 0, maxLength: 40 }), fc.array(edit, { maxLength: 5 }), fc.array(edit, { maxLength: 5 }), (t, e1, e2) => {
+        const first = keptEdits(e1.map(on(t.length)));
+        const mid = applyEdits(t, first);
+        const second = keptEdits(e2.map(on(mid.length)));
+        const composed = composeEdits(first, mid, second);
+        assert.equal(applyEdits(t, composed), applyEdits(mid, second));
+        composed.forEach((e, i) => i && assert.ok(composed[i - 1].end <= e.start, 'composed edits overlap'));
+      }),
+      params(300),
+    );
   });
 });

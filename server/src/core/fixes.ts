@@ -3,13 +3,32 @@ import type { Cell } from './model';
 import { formatDec, type Dec } from './num/decimal';
 import type { Edit, Fix, FixStage } from './types';
 
-const FULL_DIGIT = /[\uFF10-\uFF19]/;
+const FULL = /[\uFF01-\uFF5E]/;
+const isFull = (c: string | undefined) => !!c && FULL.test(c);
+const toFull = (c: string) => (c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c);
+const isPoint = (c: string) => c === '.' || c === '\uFF0E';
 
-/** Writes a value in the style of the token it replaces (full-width digits stay full-width). */
+/**
+ * Writes a value in the style of the token it replaces, character by character: each character
+ * takes the width (full-width or half-width) of the character of `raw` in the same place counted
+ * from the decimal point ("９.８" → "８.８", "１，２３４" → "１，２３５"); a character with no
+ * counterpart takes the width of the nearest one ("９" → "１０").
+ */
 export function styled(raw: string, value: Dec | bigint | number | string): string {
   const s = typeof value === 'object' ? formatDec(value) : String(value);
-  if (!FULL_DIGIT.test(raw)) return s;
-  return s.replace(/[0-9.]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+  if (!FULL.test(raw)) return s;
+  const rp = [...raw].findIndex(isPoint);
+  const [ri, rf] = rp < 0 ? [raw, ''] : [raw.slice(0, rp), raw.slice(rp + 1)];
+  const sp = s.indexOf('.');
+  const [si, sf] = sp < 0 ? [s, ''] : [s.slice(0, sp), s.slice(sp + 1)];
+  // Integer part aligned from the right, fraction from the left; the point takes the point's width.
+  const intPart = [...si].map((c, k) => {
+    const from = ri.length - (si.length - k);
+    return isFull(ri[Math.max(0, from)] ?? rf[0] ?? raw[rp]) ? toFull(c) : c;
+  });
+  const fracPart = [...sf].map((c, k) => (isFull(rf[Math.min(k, rf.length - 1)] ?? ri[ri.length - 1]) ? toFull(c) : c));
+  const point = sp < 0 ? '' : isFull(rp >= 0 ? raw[rp] : ri[ri.length - 1] ?? rf[0]) ? '\uFF0E' : '.';
+  return intPart.join('') + point + fracPart.join('');
 }
 
 export function replaceCell(cell: Pick<Cell, 'span' | 'raw'>, value: Dec | bigint | number): Edit {
@@ -102,7 +121,7 @@ export function composeEdits(first: readonly Edit[], mid: string, second: readon
     const group = items.slice(i, j);
     const g0 = items[i].a;
     const startItem = group.find((x) => x.orig && x.a === g0);
-    const endItem = group.find((x) => x.orig && x.b === end);
+    const endItem = group.filter((x) => x.orig && x.b === end).pop();
     const start = startItem ? startItem.orig!.start : toOrig(g0);
     const stop = endItem ? endItem.orig!.end : toOrig(end);
     const inner = second.filter((e) => e.start >= g0 && e.end <= end).map((e) => ({ ...e, start: e.start - g0, end: e.end - g0 }));
