@@ -4,7 +4,7 @@
  * Measures on this machine, in one run: analyze() time against a regex floor for documents of
  * about 5 KB … 5 MB, the language server's didChange → publishDiagnostics latency, and its
  * resident memory after 1000 edits to a 1 MB document. With --json the last line of stdout is
- * one JSON object: {"sizes":[{"bytes","medianMs","p95Ms","floorMedianMs"}],"lsp":{"medianMs","p95Ms"},"rssMB"}.
+ * one JSON object: {"sizes":[{"bytes","medianMs","p95Ms","floorMedianMs"}],"lsp":{"medianMs","p95Ms"},"longLines":[{"shape","bytes","medianMs"}],"rssMB"}.
  */
 import { cpus, loadavg } from 'node:os';
 import { analyze } from '../../server/src/core';
