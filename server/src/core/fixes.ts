@@ -94,8 +94,9 @@ export function composeEdits(first: readonly Edit[], mid: string, second: readon
     /** Range in `mid`. */
     a: number;
     b: number;
-    /** The first-edit it stands for (undefined for a second edit). */
+    /** The first edit it stands for, or the second edit it is. */
     orig?: Edit;
+    sec?: Edit;
   }
   const items: Item[] = [];
   let delta = 0;
@@ -104,28 +105,28 @@ export function composeEdits(first: readonly Edit[], mid: string, second: readon
     items.push({ a, b: a + e.newText.length, orig: e });
     delta += e.newText.length - (e.end - e.start);
   }
-  for (const e of second) items.push({ a: e.start, b: e.end });
+  for (const e of second) items.push({ a: e.start, b: e.end, sec: e });
   items.sort((x, y) => x.a - y.a || x.b - y.b);
-  const firstMid = items.filter((x) => x.orig);
-  /** A position of `mid` outside every first edit's new text, on the original. */
-  const toOrig = (p: number) => {
-    let d = 0;
-    for (const x of firstMid) if (x.b <= p && x.a < p) d += x.orig!.newText.length - (x.orig!.end - x.orig!.start);
-    return p - d;
-  };
+  const growth = (e: Edit) => e.newText.length - (e.end - e.start);
   const out: Edit[] = [];
+  // Groups of items that overlap or touch, in order; `before`: the growth of first edits in earlier groups.
+  let before = 0;
   for (let i = 0; i < items.length; ) {
     let j = i + 1;
     let end = items[i].b;
     while (j < items.length && items[j].a <= end) end = Math.max(end, items[j++].b);
     const group = items.slice(i, j);
     const g0 = items[i].a;
-    const startItem = group.find((x) => x.orig && x.a === g0);
-    const endItem = group.filter((x) => x.orig && x.b === end).pop();
-    const start = startItem ? startItem.orig!.start : toOrig(g0);
-    const stop = endItem ? endItem.orig!.end : toOrig(end);
-    const inner = second.filter((e) => e.start >= g0 && e.end <= end).map((e) => ({ ...e, start: e.start - g0, end: e.end - g0 }));
+    const firsts = group.filter((x) => x.orig);
+    const grown = firsts.reduce((d, x) => d + growth(x.orig!), 0);
+    // An end inside a first edit's new text maps to that edit's end; otherwise shift back.
+    const startItem = firsts.find((x) => x.a === g0);
+    const endItem = firsts.filter((x) => x.b === end).pop();
+    const start = startItem ? startItem.orig!.start : g0 - before;
+    const stop = endItem ? endItem.orig!.end : end - before - grown;
+    const inner = group.filter((x) => x.sec).map((x) => ({ ...x.sec!, start: x.a - g0, end: x.b - g0 }));
     out.push({ start, end: stop, newText: applyEdits(mid.slice(g0, end), inner) });
+    before += grown;
     i = j;
   }
   return out;
@@ -142,7 +143,6 @@ export interface FixRoundsResult {
 }
 
 interface State {
-  text: string;
   /** Edits from the original text to this one. */
   edits: Edit[];
   /** The edits of the round that made this text (on the previous text). */
@@ -174,50 +174,67 @@ function originalPlace(place: Edit, edits: readonly Edit[]): Edit {
   return { start: place.start - d, end: place.end - d, newText: '' };
 }
 
+/** A key of a text (length and two 32-bit hashes), so that earlier texts need not be kept. */
+function textKey(s: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  return `${s.length}:${h1 >>> 0}:${h2 >>> 0}`;
+}
+
 /**
  * Applies `fixesOf(text, usable)` round by round until it offers nothing new (at most `maxRounds`
  * rounds); `usable` tells which fixes would be applied (a caller choosing among fixes uses it).
- * Figures in conflict are left alone: fixes of one round that write different values into the same
- * place are all dropped (the rules may agree once the other fixes are in), and a round that brings back an earlier text (a cycle: two rules keep
- * undoing each other) is abandoned — fix-all starts again from the original text and leaves the
- * places the cycle edited as they were written.
+ * Figures in conflict are left alone: fixes of one round that write different values into the
+ * same place are all dropped (the rules may agree once the other fixes are in), and a round that
+ * brings back an earlier text (a cycle: two rules keep undoing each other) is abandoned — fix-all
+ * starts again from the original text and leaves the places the cycle edited as they were written.
  */
 export function fixRounds(text: string, fixesOf: (text: string, usable: (f: Fix) => boolean) => readonly Fix[], maxRounds: number): FixRoundsResult {
-  const path: State[] = [{ text, edits: [], round: [], applied: 0, blocked: [] }];
-  const seen = new Map<string, number>([[text, 0]]);
+  const path: State[] = [{ edits: [], round: [], applied: 0, blocked: [] }];
+  const seen = new Map<string, number>([[textKey(text), 0]]);
+  let current = text;
   // Each cycle blocks at least one place, so this bound is never reached in practice.
   for (let analyses = 0; path.length - 1 < maxRounds && analyses < 3 * maxRounds; analyses++) {
     const cur = path[path.length - 1];
-    const usable = (f: Fix) => f.edits.every((e) => !cur.blocked.some((b) => overlaps(e, b)));
-    const fixes = fixesOf(cur.text, usable).filter(usable);
-    const edits = fixes.flatMap((f) => f.edits);
+    const usable = (f: Fix) => !cur.blocked.length || f.edits.every((e) => !cur.blocked.some((b) => overlaps(e, b)));
+    const fixes = fixesOf(current, usable).filter(usable);
     // The same place with different new texts: a conflict; none of them is applied (this round:
     // once other fixes are in, the rules may agree).
-    const clash = edits.filter((e) => edits.some((o) => o.start === e.start && o.end === e.end && o.newText !== e.newText));
-    const kept = keptEdits(edits.filter((e) => !clash.includes(e)));
-    const next = applyEdits(cur.text, kept);
-    if (next === cur.text) break;
-    const k = seen.get(next);
+    const texts = new Map<string, Set<string>>();
+    const at = (e: Edit) => `${e.start}:${e.end}`;
+    for (const f of fixes) for (const e of f.edits) (texts.get(at(e)) ?? texts.set(at(e), new Set()).get(at(e))!).add(e.newText);
+    const kept = keptEdits(fixes.flatMap((f) => f.edits).filter((e) => texts.get(at(e))!.size === 1));
+    const next = applyEdits(current, kept);
+    if (next === current) break;
+    const key = textKey(next);
+    const k = seen.get(key);
     if (k !== undefined) {
       // A cycle back to path[k]: the places the round after it edited are in conflict. Start again
       // from the original text and leave those places (as they were originally) alone.
       const places = path[k + 1].round.map((e) => originalPlace(e, path[k].edits));
       path.splice(1);
       seen.clear();
-      seen.set(text, 0);
+      seen.set(textKey(text), 0);
       path[0].blocked = [...path[0].blocked, ...places];
+      current = text;
       continue;
     }
-    const applied = fixes.filter((f) => f.edits.some((e) => kept.includes(e))).length;
+    const keptSet = new Set(kept);
+    const applied = fixes.filter((f) => f.edits.some((e) => keptSet.has(e))).length;
     path.push({
-      text: next,
-      edits: composeEdits(cur.edits, cur.text, kept),
+      edits: composeEdits(cur.edits, current, kept),
       round: kept,
       applied: cur.applied + applied,
       blocked: cur.blocked.map((b) => moved(b, kept)),
     });
-    seen.set(next, path.length - 1);
+    seen.set(key, path.length - 1);
+    current = next;
   }
   const last = path[path.length - 1];
-  return { text: last.text, rounds: path.length - 1, applied: last.applied, edits: last.edits };
+  return { text: current, rounds: path.length - 1, applied: last.applied, edits: last.edits };
 }
