@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Preview } from './preview';
+import { registerPublished, SCHEME as PUBLISHED_SCHEME } from './published';
 import { StatusBar } from './status';
 
 let client: LanguageClient | undefined;
@@ -22,6 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'gov-report' },
       { scheme: 'file', language: 'plaintext' },
       { scheme: 'untitled', language: 'plaintext' },
+      { scheme: PUBLISHED_SCHEME },
     ],
     synchronize: { configurationSection: 'nianbao' },
   };
@@ -30,10 +32,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('nianbao.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
-      if (editor && client) await vscode.commands.executeCommand('nianbao.applyFixAll', editor.document.uri.toString());
+      // The version lets the server refuse to fix a text the user has changed since.
+      if (editor && client) await vscode.commands.executeCommand('nianbao.applyFixAll', editor.document.uri.toString(), editor.document.version);
     }),
     vscode.commands.registerCommand('nianbao.showOutput', () => client?.outputChannel.show()),
   );
+  registerPublished(context, client);
   const preview = new Preview(client);
   const status = new StatusBar(client);
   status.onDidChange((uri) => preview.refresh(uri));

@@ -5,7 +5,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { fixAll, isAutoFix, type AnalyzeOptions, type Analysis, type Finding, type Locale } from './core';
-import { diffEdits, pick, toTextEdit, type DiagnosticData } from './convert';
+import { pick, toTextEdit, type DiagnosticData } from './convert';
 
 export const FIX_ALL_KIND = 'source.fixAll.nianbao';
 export const CMD_OPEN_DOC = 'nianbao.openRuleDoc';
@@ -39,11 +39,9 @@ export function findingFor(analysis: Analysis, d: Diagnostic): Finding | undefin
   return analysis.findings.find((f) => f.rule === data.rule && f.fingerprint === data.fingerprint);
 }
 
-/** Edits that fix-all (optionally of one rule) makes to the document, as minimal number edits. */
+/** Edits that fix-all (optionally of one rule) makes to the document: one per fixed number, on the document as it is. */
 export function fixAllEdits(ctx: ActionContext, rule?: string) {
-  const text = ctx.doc.getText();
-  const fixed = fixAll(text, ctx.options, rule).text;
-  return diffEdits(text, fixed).map((e) => toTextEdit(ctx.doc, e));
+  return fixAll(ctx.doc.getText(), ctx.options, rule).edits.map((e) => toTextEdit(ctx.doc, e));
 }
 
 export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeAction[] {
@@ -80,13 +78,14 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
             title: L({ zh: '忽略此问题(记入 .nianbao-ignore.json)', en: 'Ignore this problem (recorded in .nianbao-ignore.json)' }),
             kind: CodeActionKind.QuickFix,
             diagnostics: [d],
-            command: { title: 'Ignore', command: CMD_IGNORE, arguments: [uri, f.rule, f.fingerprint, `${pick(f.message, 'zh')} [${note}]`] },
+            // The version lets a stale command be recognised (see commands.ts).
+            command: { title: 'Ignore', command: CMD_IGNORE, arguments: [uri, ctx.doc.version, f.rule, f.fingerprint, `${pick(f.message, 'zh')} [${note}]`] },
           },
           {
             title: L({ zh: `在本文件中忽略 ${f.rule}`, en: `Ignore ${f.rule} in this file` }),
             kind: CodeActionKind.QuickFix,
             diagnostics: [d],
-            command: { title: 'Ignore rule in file', command: CMD_IGNORE_RULE, arguments: [uri, f.rule] },
+            command: { title: 'Ignore rule in file', command: CMD_IGNORE_RULE, arguments: [uri, ctx.doc.version, f.rule] },
           },
         );
       }

@@ -237,7 +237,8 @@ export function emptyVariants(text: string, a: Analysis): Variant[] {
   for (const num of [5, 6]) {
     const body = bodyRange(text, r, num);
     const heading = r.bySection[num]?.heading;
-    if (!body || !heading) continue;
+    // A part known only from its content (heading lost) has nothing left once blanked: missing-section's.
+    if (!body || !heading || r.bySection[num]!.printed === 0) continue;
     const fill = (what: string, s: string) => {
       const edits = blank(text, body.start, body.end);
       if (!edits.length) return;

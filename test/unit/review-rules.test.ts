@@ -45,8 +45,10 @@ const unaligned = (base: Analysis, after: Analysis) => newFindings(base, after).
 
 /** The preferred fix of a label typo writes the national wording back (in the checked copy of a report pasted twice). */
 function fixBack(text: string, base: Analysis, v: Variant, after: Analysis): string | undefined {
-  const fix = newFindings(base, after).find((x) => x.rule === 'template-label')?.fixes.find((x) => x.isPreferred);
-  if (!fix) return 'no preferred fix';
+  const fix = newFindings(base, after).find((x) => x.rule === 'template-label')?.fixes[0];
+  if (!fix) return 'no fix';
+  // Text run together with the label's first character: the fix is offered, not preferred.
+  if (!fix.isPreferred) return v.text.slice(v.at.start - 1, v.at.end + 1).match(/[\s|(),.、:]/) ? 'the fix is not preferred' : undefined;
   const upto = Math.min(text.length, ...base.model.duplicates.map((d) => d.span.start));
   return applyFixes(v.text, [fix]).slice(0, upto) === text.slice(0, upto) ? undefined : 'the preferred fix does not restore the wording';
 }

@@ -2,11 +2,12 @@
 import { splitLines, lineAt, type Line } from '../text/lines';
 import { normalize } from '../text/normalize';
 import type { DuplicateBlock, Model, Report } from '../model';
-import { alignT1, alignT2, alignT3, type Region } from './align';
+import { alignT1, alignT2, alignT3, OLD_T1, oldTable1, type Region } from './align';
 import { tokenize } from './cells';
-import { findDuplicates } from './duplicates';
+import { copiedFromBefore, findDuplicates } from './duplicates';
 import { splitReports, isPageMarker } from './sections';
 import { sentencesOf } from './sentences';
+import { refineLines } from './segment';
 import { extractNarrative } from '../narrative/extract';
 
 export interface Parsed {
@@ -21,12 +22,6 @@ const FALLBACK: Record<2 | 3 | 4, RegExp> = {
   3: /勾稽关系|申请人情况|本年新收/,
   4: /^\s*行政复议\s*\|?\s*行政诉讼/,
 };
-
-function insideBlocks(blocks: readonly DuplicateBlock[], start: number, end: number): number {
-  let covered = 0;
-  for (const b of blocks) covered += Math.max(0, Math.min(end, b.span.end) - Math.max(start, b.span.start));
-  return covered;
-}
 
 /**
  * Repeats that matter: inside one report (a section or table pasted twice), or a whole report
@@ -44,7 +39,8 @@ function withinReports(blocks: DuplicateBlock[], reports: readonly Report[]): Du
   }
   for (const [ri, bs] of across) {
     const r = reports[ri];
-    if (r && insideBlocks(bs, r.span.start, r.span.end) >= 0.9 * (r.span.end - r.span.start)) kept.push(...bs);
+    // All blocks count (a long repeat may start in the report before), when they repeat earlier text.
+    if (r && copiedFromBefore(blocks, r.span.start, r.span.end) >= 0.9 * (r.span.end - r.span.start)) kept.push(...bs);
   }
   return kept.sort((a, b) => a.span.start - b.span.start);
 }
@@ -73,7 +69,7 @@ function tableRegion(report: Report, num: 2 | 3 | 4, lines: readonly Line[], nor
 
 export function parse(text: string): Parsed {
   const norm = normalize(text);
-  const lines = splitLines(text);
+  const lines = refineLines(splitLines(text), norm);
   const candidates = findDuplicates(lines, norm);
   const reports = splitReports(
     lines,
@@ -94,7 +90,7 @@ export function parse(text: string): Parsed {
 
   for (const r of reports) {
     const len = r.span.end - r.span.start;
-    r.duplicate = len > 0 && insideBlocks(duplicates, r.span.start, r.span.end) >= 0.9 * len;
+    r.duplicate = len > 0 && copiedFromBefore(duplicates, r.span.start, r.span.end) >= 0.9 * len;
     if (r.duplicate) continue;
     const groupsOf = (from: number, to: number) => {
       const keep: [number, number][] = [];
@@ -112,10 +108,12 @@ export function parse(text: string): Parsed {
     const numbered = (reg: ReturnType<typeof tableRegion>) => {
       if (!reg) return undefined;
       const groups = groupsOf(reg[0], reg[1]);
-      return groups.some((g) => g.numbers.length) ? ([groups, reg[2]] as const) : undefined;
+      return groups.some((g) => g.filled > 0 || g.items.length >= 3) ? ([groups, reg[2]] as const) : undefined;
     };
-    const g1 = numbered(tableRegion(r, 2, lines, norm));
+    const reg1 = tableRegion(r, 2, lines, norm);
+    const g1 = numbered(reg1);
     if (g1) r.t1 = alignT1(...g1);
+    else if (reg1 && OLD_T1.test(norm.slice(reg1[2].span.start, reg1[2].span.end))) r.t1 = oldTable1(reg1[2]);
     const g2 = numbered(tableRegion(r, 3, lines, norm));
     if (g2) r.t2 = alignT2(...g2);
     const g3 = numbered(tableRegion(r, 4, lines, norm));

@@ -22,6 +22,7 @@ export const rule: Rule = {
       const year = prev.report.title!.year!.value;
       t2.byId.carried.cells.forEach((cell, col) => {
         const before = last.byId.next.cells[col];
+        if (cell.uncertain || before.uncertain) return;
         if (cmpDec(cell.value, before.value) === 0) return;
         const colName = { zh: T2_COLUMNS[col], en: T2_COLUMNS_EN[col] };
         ctx.report({

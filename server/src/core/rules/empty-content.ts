@@ -83,8 +83,13 @@ function checkTable(ctx: RuleContext, t: Table | undefined): void {
   const cells = t.kind === 1 ? Object.values(t.rows).flatMap((r) => r?.cells ?? []) : t.kind === 2 ? t.rows.flatMap((r) => r.cells) : t.groups.flat();
   if (!cells.length || !cells.every((c) => c.blank)) return;
   const name = TABLE_NAME[t.kind];
+  // Pages that leave zeros empty print an all-zero table this way too: information, not a warning.
   ctx.report({
-    message: { zh: `${name.zh}的单元格全部为空(没有填写任何数字,无事项也应填 0)`, en: `Every cell of ${name.en} is blank (no figure filled in; write 0 where there was nothing)` },
+    severity: 'information',
+    message: {
+      zh: `${name.zh}的单元格全部为空,已按 0 读取(未填写任何数字;没有发生的事项也应填 0)`,
+      en: `Every cell of ${name.en} is blank and was read as 0 (no figure filled in; write 0 where there was nothing)`,
+    },
     span: t.anchor,
     related: [],
     fixes: [],

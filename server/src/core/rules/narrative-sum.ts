@@ -1,6 +1,7 @@
 import { sentenceKey } from '../fingerprint';
 import { addDec, cmpDec, formatDec, subDec, within, type Dec } from '../num/decimal';
 import type { Claim, Figure, Narrative } from '../narrative/extract';
+import { lookup } from '../narrative/lookup';
 import { formatLike, sumText } from '../narrative/format';
 import type { Msg } from '../types';
 import type { Rule } from './rule';
@@ -10,7 +11,8 @@ const T2_RESULTS = ['1', '2', 'g3', 'g4', 'g5', 'g6'];
 
 /** Why a list of parts covers the whole total, if it does. */
 function exhaustive(n: Narrative, parts: Figure[]): Msg | undefined {
-  const shares = parts.map((p) => n.shares.find((s) => s.part === p));
+  const { shareOf, claimOf } = lookup(n);
+  const shares = parts.map((p) => shareOf.get(p));
   if (shares.every((s) => s)) {
     let sum = ZERO;
     let tol = ZERO;
@@ -22,12 +24,30 @@ function exhaustive(n: Narrative, parts: Figure[]): Msg | undefined {
       return { zh: '其中各项的百分比合计为 100%', en: 'their percentages add up to 100%' };
     }
   }
-  const claims = parts.map((p) => n.claims.find((c) => c.fig === p)).filter((c): c is Claim => !!c);
+  const claims = parts.map((p) => claimOf.get(p)).filter((c): c is Claim => !!c);
   const t3cols = new Set(claims.filter((c) => c.target.table === 3).map((c) => (c.target as { col: number }).col));
   if ([0, 1, 2, 3].every((c) => t3cols.has(c))) return { zh: '列举了全部四类结果', en: 'they list all four outcomes' };
   const t2rows = new Set(claims.flatMap((c) => (c.target.table === 2 ? c.target.rows : [])));
   if (T2_RESULTS.every((r) => t2rows.has(r))) return { zh: '列举了全部六类办理结果', en: 'they list all six kinds of result' };
   return undefined;
+}
+
+/**
+ * Whether some of the parts (two or more, not all) add up to the total exactly: the others are
+ * then probably counted inside them ("2139条,其中动态类1744条、政务信息393条、解读类21条、回应2条":
+ * 1744 + 393 + 2 = 2139, so 解读类 is part of 政务信息). Parts that restate distinct table cells
+ * (予以公开, 部分公开, …) cannot nest, so such lists are not excused. Lists longer than 12 are not searched.
+ */
+function nestedSubset(n: Narrative, total: Dec, parts: Figure[]): boolean {
+  const k = parts.length;
+  if (k < 3 || k > 12 || parts.some((p) => n.claims.some((c) => c.fig === p))) return false;
+  for (let mask = 1; mask < (1 << k) - 1; mask++) {
+    if ((mask & (mask - 1)) === 0) continue; // a single part
+    let s = ZERO;
+    for (let i = 0; i < k; i++) if (mask & (1 << i)) s = addDec(s, parts[i].tok.value);
+    if (cmpDec(s, total) === 0) return true;
+  }
+  return false;
 }
 
 export const rule: Rule = {
@@ -51,7 +71,7 @@ export const rule: Rule = {
           slack = addDec(slack, p.tok.slack);
         }
         const diff = subDec(s, t.value);
-        const over = cmpDec(diff, slack) > 0;
+        const over = cmpDec(diff, slack) > 0 && !nestedSubset(n, t.value, sum.parts);
         const why = over ? undefined : exhaustive(n, sum.parts);
         const under = !!why && cmpDec(subDec(t.value, s), slack) > 0;
         const terms = sumText(

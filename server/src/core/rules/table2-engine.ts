@@ -5,7 +5,7 @@
  * satisfies all of them. Violations no single cell explains are reported one by one on the
  * equation's total.
  */
-import type { Cell, Report, Table2 } from '../model';
+import { usable, type Cell, type Report, type Table2 } from '../model';
 import { toInt } from '../num/decimal';
 import { T2_TOTAL_COL } from '../template/format';
 import { t2CellName } from '../template/names';
@@ -60,6 +60,8 @@ export function t2Equations(t: Table2): Equation[] {
     const total = ref(row.id, T2_TOTAL_COL);
     make('row', row.id, [total], cells, total);
   }
+  // A partly read table: only each row's own sum.
+  if (t.partial) return eqs;
   const results = resultRows(t);
   for (let c = 0; c <= T2_TOTAL_COL; c++) {
     const total = ref('7', c);
@@ -79,6 +81,7 @@ function consistent(t: Table2): boolean {
     for (let c = 0; c < T2_TOTAL_COL; c++) sum += v(row.id, c);
     if (sum !== v(row.id, T2_TOTAL_COL)) return false;
   }
+  if (t.partial) return true;
   const results = resultRows(t);
   for (let c = 0; c <= T2_TOTAL_COL; c++) {
     let sum = 0;
@@ -88,12 +91,21 @@ function consistent(t: Table2): boolean {
   return true;
 }
 
-export function diagnoseT2(t: Table2): { diagnoses: Diagnosis[]; lone: Equation[]; eqs: Equation[] } {
+export interface T2Diagnosis {
+  diagnoses: Diagnosis[];
+  /** Violated equations no diagnosis explains. */
+  lone: Equation[];
+  eqs: Equation[];
+  /** Lone equations that two different wrong cells explain equally well: which one is wrong is not known. */
+  contested: Set<Equation>;
+}
+
+export function diagnoseT2(t: Table2): T2Diagnosis {
   // Cell values are below 2^53 (15-digit table cells), so Number sums are exact here.
-  if (t.rows.every((r) => r.cells.every((c) => c.raw.length <= 15)) && consistent(t)) return { diagnoses: [], lone: [], eqs: [] };
+  if (t.rows.every((r) => r.cells.every((c) => c.raw.length <= 15)) && consistent(t)) return { diagnoses: [], lone: [], eqs: [], contested: new Set() };
   const eqs = t2Equations(t);
   const violated = eqs.filter((e) => e.residual !== 0n);
-  if (!violated.length) return { diagnoses: [], lone: [], eqs };
+  if (!violated.length) return { diagnoses: [], lone: [], eqs, contested: new Set() };
 
   // Each cell's equations, with the sign the cell has in them.
   const byCell = new Map<string, { ref: Ref; eqs: { eq: Equation; sign: bigint }[] }>();
@@ -121,6 +133,7 @@ export function diagnoseT2(t: Table2): { diagnoses: Diagnosis[]; lone: Equation[
   candidates.sort((a, b) => b.eqs.length - a.eqs.length);
 
   const covered = new Set<Equation>();
+  const contested = new Set<Equation>();
   const diagnoses: Diagnosis[] = [];
   for (const cand of candidates) {
     if (cand.eqs.some((e) => covered.has(e))) continue;
@@ -128,15 +141,52 @@ export function diagnoseT2(t: Table2): { diagnoses: Diagnosis[]; lone: Equation[
     const rival = candidates.some(
       (o) => o !== cand && o.eqs.length === cand.eqs.length && o.eqs.some((e) => cand.eqs.includes(e) && !covered.has(e)),
     );
-    if (rival) continue;
+    if (rival) {
+      cand.eqs.forEach((e) => contested.add(e));
+      continue;
+    }
     cand.eqs.forEach((e) => covered.add(e));
     diagnoses.push(cand);
   }
-  return { diagnoses, lone: violated.filter((e) => !covered.has(e)), eqs };
+  for (const e of covered) contested.delete(e);
+  return { diagnoses, lone: violated.filter((e) => !covered.has(e)), eqs, contested };
 }
 
 export function memoDiagnosis(report: Report, memo: <T>(k: string, f: () => T) => T, index: number) {
-  return memo(`t2diag:${index}`, () => (report.t2 && !report.t2.problems.length ? diagnoseT2(report.t2) : { diagnoses: [], lone: [], eqs: [] }));
+  return memo(`t2diag:${index}`, (): T2Diagnosis => (usable(report.t2) ? diagnoseT2(report.t2) : { diagnoses: [], lone: [], eqs: [], contested: new Set() }));
+}
+
+/**
+ * Whether fix-all may recompute the total of a lone equation: not when it would break a sum that
+ * holds now (making wrong numbers "consistent"), nor when two different wrong cells explain it.
+ */
+export function loneAutoFix(d: T2Diagnosis, e: Equation, value: bigint): boolean {
+  return !d.contested.has(e) && !breaksOthers(d.eqs, e, value);
+}
+
+/** Values the table rules correct with confidence (the fixes fix-all applies): each diagnosed cell, and lone totals it may recompute. */
+export function confidentCorrections(d: T2Diagnosis): Map<Cell, bigint> {
+  const corr = new Map<Cell, bigint>();
+  for (const x of d.diagnoses) corr.set(x.ref.cell, x.expected);
+  for (const e of d.lone) {
+    const v = anchorExpected(e);
+    if (v !== undefined && !corr.has(e.anchor.cell) && loneAutoFix(d, e, v)) corr.set(e.anchor.cell, v);
+  }
+  return corr;
+}
+
+/**
+ * Cells in a sum that does not hold and that no single wrong cell explains: which of them is wrong
+ * is not known, so no narrative figure is changed to match them (or a value computed from them).
+ */
+export function doubtfulCells({ lone }: T2Diagnosis): Set<Cell> {
+  const out = new Set<Cell>();
+  for (const e of lone) for (const r of [...e.lhs, ...e.rhs]) out.add(r.cell);
+  return out;
+}
+
+export function memoDoubtful(report: Report, memo: <T>(k: string, f: () => T) => T, index: number): Set<Cell> {
+  return memo(`t2doubt:${index}`, () => doubtfulCells(memoDiagnosis(report, memo, index)));
 }
 
 /** Which rule a diagnosis belongs to: the equation whose total the cell is, else its first. */

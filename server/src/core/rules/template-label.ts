@@ -46,6 +46,8 @@ interface Checked {
   printed: string;
   span: Span;
   edits: Edit[];
+  /** Whether the edits are certain enough to be the preferred fix. */
+  sure: boolean;
 }
 
 /** The end of `a` that can hold a wording of `n` canonical characters (long labels carry headers in front). */
@@ -60,10 +62,13 @@ function compare(text: string, a: Canon, ref: string, tailOnly: boolean): Checke
   const max = limit(r.s.length);
   if (!max || !a.s) return undefined;
   const tail = tailOf(a, r.s.length);
-  const m = bestMatch(r.s, tail.s, tailOnly, (k) => k + 1 < tail.pos.length && tail.pos[k + 1] > tail.pos[k] + 1);
+  const apart = (k: number) => k <= 0 || tail.pos[k] > tail.pos[k - 1] + 1;
+  const m = bestMatch(r.s, tail.s, tailOnly, apart);
   if (m.distance === 0 || m.distance > max || m.end === m.start || nearCut(text, tail, m)) return undefined;
   const span = { start: tail.pos[m.start], end: tail.pos[m.end - 1] + 1 };
-  return { printed: text.slice(span.start, span.end), span, edits: editsFor(tail, m, r) };
+  // Text run together with the label's first character ("数量政许可"): which character is missing or wrong is a guess.
+  const sure = !m.ops.some((op) => op.i === m.start) || apart(m.start);
+  return { printed: text.slice(span.start, span.end), span, edits: editsFor(tail, m, r), sure };
 }
 
 function check(ctx: RuleContext, table: 1 | 2, id: string, label: Span, w: LabelWording): void {
@@ -77,7 +82,7 @@ function check(ctx: RuleContext, table: 1 | 2, id: string, label: Span, w: Label
       },
       span: c.span,
       related: [],
-      fixes: [{ title: { zh: `改为“${ref}”`, en: `Change to “${ref}”` }, isPreferred: true, edits: c.edits, stage: 'never' }],
+      fixes: [{ title: { zh: `改为“${ref}”`, en: `Change to “${ref}”` }, isPreferred: c.sure, edits: c.edits, stage: 'never' }],
       fingerprint: `label|${table}|${id}|${what.en}|${hash(c.printed)}`,
     });
   const row = compare(ctx.text, a, w.label, false);

@@ -80,9 +80,9 @@ export interface Match {
 /**
  * The best match of all of `e` against a substring of `a` (free text before and after), by edit
  * distance; among equal distances the one ending latest. `tailOnly` requires the match to end at
- * the end of `a`; `apart(k)` says whether a[k] and a[k + 1] were separated in the original.
+ * the end of `a`; `startsCell(k)` says whether a[k] starts a line, cell or word in the original (something stood between it and a[k - 1]).
  */
-export function bestMatch(e: string, a: string, tailOnly = false, apart?: (k: number) => boolean): Match {
+export function bestMatch(e: string, a: string, tailOnly = false, startsCell?: (k: number) => boolean): Match {
   const n = e.length;
   const m = a.length;
   const w = m + 1;
@@ -104,9 +104,9 @@ export function bestMatch(e: string, a: string, tailOnly = false, apart?: (k: nu
   let j = end;
   while (i > 0) {
     const here = d[i * w + j];
-    // The reference's first character missing after a row number or a break ("5.求行政…", "万元) | 政事业性收费")
-    // is a deletion, not a typo of what stands before it.
-    const numberFirst = i === 1 && j > 0 && (NUMBERING_CHAR.test(a[j - 1]) || !!apart?.(j - 1)) && here === d[j] + 1;
+    // The reference's first character missing after a row number or other text ("5.求行政…", "数量政许可")
+    // is a deletion, not a typo of what stands before it; a character that starts its line or cell is the label's own.
+    const numberFirst = i === 1 && j > 0 && (NUMBERING_CHAR.test(a[j - 1]) || !startsCell?.(j - 1)) && here === d[j] + 1;
     if (j > 0 && !numberFirst && here === d[(i - 1) * w + j - 1] + (e[i - 1] === a[j - 1] ? 0 : 1)) {
       if (e[i - 1] !== a[j - 1]) ops.push({ kind: 'sub', i: j - 1, j: i - 1 });
       i--;
