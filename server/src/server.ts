@@ -89,7 +89,7 @@ async function validate(uri: string, version: number): Promise<void> {
   const current = documents.get(uri);
   if (!current || current.version !== version) return; // stale: a newer change is scheduled
   const st = workspace.state(current, settings);
-  const locale = resolveLocale(settings.locale, clientLocale);
+  const locale = resolveLocale(settings.locale, clientLocale, current.getText());
   const others = (u: string) => {
     const d = documents.get(u);
     if (d) return d;
@@ -181,7 +181,7 @@ async function checked(uri: string) {
   if (!doc) return undefined;
   const settings = await settingsFor(uri);
   const st = workspace.state(doc, settings);
-  return st.checked ? { doc, st, locale: resolveLocale(settings.locale, clientLocale) } : undefined;
+  return st.checked ? { doc, st, locale: resolveLocale(settings.locale, clientLocale, doc.getText()) } : undefined;
 }
 
 const actionContext = (c: NonNullable<Awaited<ReturnType<typeof checked>>>) => ({

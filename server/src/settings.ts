@@ -39,8 +39,22 @@ export function sanitize(raw: unknown): Settings {
   return s;
 }
 
-/** The message language: the setting, else the client's locale (English when it starts with "en"). */
-export function resolveLocale(setting: Settings['locale'], clientLocale: string | undefined): Locale {
+/**
+ * The message language: the setting, else the document's own language (a Chinese report gets
+ * Chinese even in an English editor), else the client's locale (English when it starts with "en").
+ */
+export function resolveLocale(setting: Settings['locale'], clientLocale: string | undefined, text?: string): Locale {
   if (setting !== 'auto') return setting;
+  const own = text === undefined ? undefined : textLocale(text);
+  if (own) return own;
   return clientLocale && /^en\b/i.test(clientLocale) ? 'en' : 'zh';
+}
+
+/** Chinese when Chinese characters (counted twice: a word is one or two of them) match the Latin letters of the text's start; undefined for no letters at all. */
+export function textLocale(text: string): Locale | undefined {
+  const head = text.slice(0, 4000);
+  const han = head.match(/[\u3400-\u9fff]/g)?.length ?? 0;
+  const latin = head.match(/[A-Za-z]/g)?.length ?? 0;
+  if (!han && !latin) return undefined;
+  return 2 * han >= latin ? 'zh' : 'en';
 }

@@ -35,7 +35,7 @@ describe('ignoring findings (.nianbao-ignore.json)', function () {
     const p = await client.diagnostics(uri, (x) => x.diagnostics.length === 2);
     const sum = p.diagnostics.find((d) => d.code === 'narrative-sum')!;
     const actions = (await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: sum.range, context: { diagnostics: [sum] } })) as CodeAction[];
-    const ignore = actions.find((a) => a.title === '忽略此问题(记入 .nianbao-ignore.json)')!;
+    const ignore = actions.find((a) => a.title === '忽略此问题（记入 .nianbao-ignore.json）')!;
     assert.ok(ignore, actions.map((a) => a.title).join(' / '));
     await client.conn.sendRequest(ExecuteCommandRequest.type, ignore.command!);
     await client.diagnostics(uri, (x) => x.diagnostics.length === 1 && x.diagnostics[0].code === 'table3-group-sum');
@@ -56,7 +56,7 @@ describe('ignoring findings (.nianbao-ignore.json)', function () {
     // Ignore a rule for the whole file.
     const t3 = p.diagnostics.find((d) => d.code === 'table3-group-sum')!;
     const more = (await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: t3.range, context: { diagnostics: [t3] } })) as CodeAction[];
-    await client.conn.sendRequest(ExecuteCommandRequest.type, more.find((a) => a.title === '在本文件中忽略 table3-group-sum')!.command!);
+    await client.conn.sendRequest(ExecuteCommandRequest.type, more.find((a) => a.title === '在本文件中忽略 表三分组合计')!.command!);
     await client.diagnostics(uri, (x) => x.diagnostics.length === 0);
     assert.deepEqual(cli(file), []);
   });

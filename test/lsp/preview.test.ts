@@ -85,8 +85,8 @@ describe('preview and status over stdio', function () {
     assert.equal(await ask(client, 'file:///tmp/never-opened.txt'), null, 'unknown document');
   });
 
-  it('nianbao/preview speaks the client locale', async () => {
-    client = new LspClient({ settings: { debounceMs: 0 }, locale: 'en-US' });
+  it('nianbao/preview speaks the locale of the messages (here the setting nianbao.locale: en)', async () => {
+    client = new LspClient({ settings: { debounceMs: 0, locale: 'en' } });
     await client.initialize();
     await client.open(URI, report(true));
     const p = await ask(client, URI);
