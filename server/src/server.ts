@@ -25,6 +25,7 @@ import { ruleDocUri } from './docs';
 import { PREVIEW_REQUEST, renderPreview, type PreviewParams, type PreviewResult } from './features/preview';
 import { STATUS_NOTIFICATION, statusOf } from './features/status';
 import { hover } from './features/hover';
+import { RECOGNIZE_REQUEST, recognize, type RecognizeParams } from './features/recognize';
 import { documentSymbols, foldingRanges } from './features/symbols';
 import { DEFAULTS, resolveLocale, sanitize, type Settings } from './settings';
 import { Workspace } from './workspace';
@@ -246,8 +247,11 @@ connection.onFoldingRanges(async (p) => {
 
 connection.onRequest(PREVIEW_REQUEST, async (p: PreviewParams): Promise<PreviewResult | null> => {
   const c = await checked(p.uri);
-  return c ? { uri: c.doc.uri, version: c.doc.version, html: renderPreview(c.st.analysis, c.locale) } : null;
+  return c ? { uri: c.doc.uri, version: c.doc.version, html: renderPreview(c.st.analysis, c.locale), locale: c.locale } : null;
 });
+
+// Documents the server is not given (another language mode): is their text a report?
+connection.onRequest(RECOGNIZE_REQUEST, async (p: RecognizeParams) => recognize(p, typeof p?.uri === 'string' ? await settingsFor(p.uri) : DEFAULTS, clientLocale));
 
 documents.listen(connection);
 connection.listen();

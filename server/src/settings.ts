@@ -4,6 +4,8 @@ import type { Locale, Severity } from './core';
 export interface Settings {
   enable: boolean;
   plaintext: 'auto' | 'always' | 'never';
+  /** Client side: what to do with a report in another language mode (the server only mirrors it). */
+  autoDetect: 'ask' | 'always' | 'never';
   rules: Record<string, Severity | 'off'>;
   debounceMs: number;
   locale: 'auto' | Locale;
@@ -13,6 +15,7 @@ export interface Settings {
 export const DEFAULTS: Settings = {
   enable: true,
   plaintext: 'auto',
+  autoDetect: 'ask',
   rules: {},
   debounceMs: 300,
   locale: 'auto',
@@ -28,6 +31,7 @@ export function sanitize(raw: unknown): Settings {
   const r = raw as Record<string, unknown>;
   if (typeof r.enable === 'boolean') s.enable = r.enable;
   if (r.plaintext === 'auto' || r.plaintext === 'always' || r.plaintext === 'never') s.plaintext = r.plaintext;
+  if (r.autoDetect === 'ask' || r.autoDetect === 'always' || r.autoDetect === 'never') s.autoDetect = r.autoDetect;
   if (typeof r.debounceMs === 'number' && r.debounceMs >= 0 && r.debounceMs <= 10_000) s.debounceMs = r.debounceMs;
   if (r.locale === 'zh' || r.locale === 'en' || r.locale === 'auto') s.locale = r.locale;
   if (typeof r.maxDocumentSize === 'number' && r.maxDocumentSize >= 1) s.maxDocumentSize = r.maxDocumentSize;

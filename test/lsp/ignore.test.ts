@@ -30,6 +30,12 @@ describe('ignoring findings (.nianbao-ignore.json)', function () {
     writeFileSync(file, text());
     const uri = pathToFileURL(file).toString();
     client = new LspClient({ settings: { debounceMs: 0 } });
+    const statuses: { uri: string; suppressed: number; errors: number }[] = [];
+    client.conn.onNotification('nianbao/status', (s: { uri: string; suppressed: number; errors: number }) => statuses.push(s));
+    const statusOf = async (u: string, pred: (s: (typeof statuses)[number]) => boolean) => {
+      for (let i = 0; i < 100; i++, await new Promise((r) => setTimeout(r, 50))) if (statuses.some((s) => s.uri === u && pred(s))) return;
+      assert.fail(`no such status for ${u}: ${JSON.stringify(statuses.filter((s) => s.uri === u))}`);
+    };
     await client.initialize({ workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'root' }] });
     await client.open(uri, text());
     const p = await client.diagnostics(uri, (x) => x.diagnostics.length === 2);
@@ -39,6 +45,7 @@ describe('ignoring findings (.nianbao-ignore.json)', function () {
     assert.ok(ignore, actions.map((a) => a.title).join(' / '));
     await client.conn.sendRequest(ExecuteCommandRequest.type, ignore.command!);
     await client.diagnostics(uri, (x) => x.diagnostics.length === 1 && x.diagnostics[0].code === 'table3-group-sum');
+    await statusOf(uri, (s) => s.errors === 1 && s.suppressed === 1); // the status counts the ignored finding
 
     const sidecar = join(root, '.nianbao-ignore.json');
     assert.ok(existsSync(sidecar), 'written at the workspace root');
@@ -58,6 +65,7 @@ describe('ignoring findings (.nianbao-ignore.json)', function () {
     const more = (await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: t3.range, context: { diagnostics: [t3] } })) as CodeAction[];
     await client.conn.sendRequest(ExecuteCommandRequest.type, more.find((a) => a.title === '在本文件中忽略 表三分组合计')!.command!);
     await client.diagnostics(uri, (x) => x.diagnostics.length === 0);
+    await statusOf(uri, (s) => s.errors === 0 && s.suppressed === 2);
     assert.deepEqual(cli(file), []);
   });
 

@@ -18,6 +18,8 @@ export interface PreviewResult {
   uri: string;
   version: number;
   html: string;
+  /** The language of the html, for the panel's title and texts. */
+  locale: Locale;
 }
 
 /** Header texts of the national format that the template does not name. */
