@@ -49,8 +49,13 @@ interface TableBase {
   span: Span;
   /** The line the "cannot align" message goes on. */
   anchor: Span;
-  /** Set when the table cannot be aligned; the cells are then absent. */
+  /** Set when the table cannot be aligned; the cells are then absent, unless `partial`. */
   problems: TableProblem[];
+  /**
+   * The table could not be aligned as a whole, but the rows listed were read: each is checked on
+   * its own (row sums, narrative figures that restate it); sums across rows are not.
+   */
+  partial?: boolean;
 }
 
 export interface Table1 extends TableBase {
@@ -86,6 +91,11 @@ export interface Table3 extends TableBase {
 }
 
 export type Table = Table1 | Table2 | Table3;
+
+/** Whether a table's rows may be used: fully aligned, or partly with the rows it read. */
+export function usable<T extends Table>(t: T | undefined): t is T {
+  return !!t && (!t.problems.length || !!t.partial);
+}
 
 export interface Title {
   span: Span;

@@ -80,7 +80,8 @@ export function alignT1(groups: Group[], region: Region): Table1 {
   } else if (missing.length === T1_ROWS.length && !problems.length) {
     problems.push(problem('表一的六行数字', 'the six rows of table 1', '没有找到任何数字', 'no numbers'));
   }
-  return { kind: 1, span: region.span, anchor: region.anchor, problems, rows: problems.length ? {} : rows };
+  const partial = problems.length > 0 && Object.keys(rows).length > 0;
+  return { kind: 1, span: region.span, anchor: region.anchor, problems, rows: problems.length && !partial ? {} : rows, partial: partial || undefined };
 }
 
 /** Rows planned by their labels, in the template's order; problems when the labels do not fit. */
@@ -130,7 +131,7 @@ export function alignT2(groups: Group[], region: Region): Table2 {
   if (byLabel.problems.length) {
     // Converter output: number rows without their labels. Try the template's row order.
     const ordered = planByOrder(groups);
-    if (!ordered) return { ...base, problems: byLabel.problems, rows: [], byId: {} };
+    if (!ordered) return partialT2(base, byLabel.problems, byLabel.plans);
     plans = ordered;
     byOrder = true;
   }
@@ -147,6 +148,22 @@ export function alignT2(groups: Group[], region: Region): Table2 {
   }
   if (problems.length) return { ...base, problems, rows: [], byId: {} };
   return { ...base, problems, rows, byId, ambiguous: resolved.ambiguous.length ? resolved.ambiguous : undefined, byOrder: byOrder || undefined };
+}
+
+/** The rows that were read by their labels, each on its own, for a table that did not align as a whole. */
+function partialT2(base: Pick<Table2, 'kind' | 'span' | 'anchor'>, problems: TableProblem[], plans: RowPlan[]): Table2 {
+  const rows: T2Row[] = [];
+  const byId: Record<string, T2Row> = {};
+  for (const p of plans) {
+    const holds = readings(p.items, T2_COLUMNS.length, (cells) => cells.length < 7 || cells.slice(0, 6).reduce((a, c) => a + c.value.units, 0n) === cells[6].value.units);
+    const r = holds.cells.length ? holds : readings(p.items, T2_COLUMNS.length);
+    // Only rows read one way, with no empty cell standing for a lost value.
+    if (r.cells.length !== 1 || r.truncated || r.cells[0].some((c) => UNKNOWN.has(c) || !isInteger(c.value))) continue;
+    const row = { id: p.def.id, label: p.label, cells: r.cells[0] };
+    rows.push(row);
+    byId[p.def.id] = row;
+  }
+  return { ...base, problems, rows, byId, partial: rows.length > 0 || undefined };
 }
 
 export function alignT3(groups: Group[], region: Region): Table3 {

@@ -210,8 +210,11 @@ const TABLE_MARK: Record<number, RegExp> = {
  */
 function chooseParts(hits: readonly HeadingHit[], text: (i: number) => string): Set<number> {
   const best = new Map<number, { i: number; score: number }>();
+  const count = new Map<number, number>();
+  for (const h of hits) count.set(h.num, (count.get(h.num) ?? 0) + 1);
   hits.forEach((h, i) => {
-    const score = (TABLE_MARK[h.num]?.test(text(i)) ? 4 : 0) + (h.printed === h.num ? 2 : 0);
+    // The part's text is looked at only when another heading names the same part.
+    const score = (count.get(h.num)! > 1 && TABLE_MARK[h.num]?.test(text(i)) ? 4 : 0) + (h.printed === h.num ? 2 : 0);
     const b = best.get(h.num);
     if (!b || score > b.score) best.set(h.num, { i, score });
   });

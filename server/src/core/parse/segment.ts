@@ -10,16 +10,16 @@ import { SECTIONS } from '../template/format';
 /** Only lines at least this long are looked at (a heading line of a normal report is short). */
 const MIN_LENGTH = 120;
 /** An inline heading: a numeral and "、", a title of up to 30 characters ending in one of these. */
-const INLINE = /([一二三四五六])、\s*([^。;!?\d|]{1,30}?(?:情况|事项|概况|概述))/g;
+const INLINE = /([一二三四五六])[、.]\s*([^。;!?\d|]{1,30}?(?:情况|事项|概况|概述))/g;
 /** National titles, recognised wherever they stand. */
 const NATIONAL = /^(?:总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、?行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)$/;
 /** What may stand right before an inline heading. */
 const BEFORE = /[\s。;!?)\]】”"'0-9|:]/;
 
 /** Where section headings start and end inside a long line (normalised text). */
-export function inlineHeadings(norm: string, start: number, end: number): [number, number][] {
-  const s = norm.slice(start, end);
+export function inlineHeadings(norm: string, start: number, end: number, s = norm.slice(start, end)): [number, number][] {
   const out: [number, number][] = [];
+  if (!s.includes('、') && !s.includes('.')) return out;
   INLINE.lastIndex = 0;
   for (let m = INLINE.exec(s); m; m = INLINE.exec(s)) {
     const at = m.index;
@@ -42,9 +42,10 @@ export function refineLines(lines: Line[], norm: string): Line[] {
   const out: Line[] = [];
   for (const line of lines) {
     const len = line.end - line.start;
-    const heads = len >= MIN_LENGTH ? inlineHeadings(norm, line.start, line.end) : [];
+    const s = len >= MIN_LENGTH ? norm.slice(line.start, line.end) : '';
+    const heads = s ? inlineHeadings(norm, line.start, line.end, s) : [];
     // A long line without a section heading or a flattened table in it is an ordinary paragraph.
-    if (heads.length === 0 && !(len >= MIN_LENGTH && GLUED_TABLE.test(norm.slice(line.start, line.end)))) {
+    if (heads.length === 0 && !(s && GLUED_TABLE.test(s))) {
       out.push(out.length === line.index ? line : { ...line, index: out.length });
       continue;
     }

@@ -65,7 +65,10 @@ export const rule: Rule = {
         const scaled = (v: NonNullable<ReturnType<typeof targetValue>>) =>
           c.phrase.tableScale ? { ...v, value: { units: v.value.units * pow10(c.phrase.tableScale), scale: v.value.scale } } : v;
         // Every reading of the words (新收, or 新收 + 上年结转, …): the figure is right if it fits one.
-        const values = c.readings.map((t) => targetValue(report, t, corr)).filter((v): v is NonNullable<typeof v> => !!v);
+        // The other readings are looked up only when the first does not fit.
+        const first = targetValue(report, c.target, corr);
+        const fitsFirst = !!first && within(tok.value, tok.slack, scaled(first).value);
+        const values = fitsFirst ? [first] : c.readings.map((t) => (t === c.target ? first : targetValue(report, t, corr))).filter((v): v is NonNullable<typeof v> => !!v);
         const fitting = values.find((v) => within(tok.value, tok.slack, scaled(v).value));
         const found = fitting ?? values[0];
         if (!found) {

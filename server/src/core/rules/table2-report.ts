@@ -1,6 +1,6 @@
 /** Turns table-2 diagnoses of one kind into findings (shared by the three table-2 rules). */
 import type { Msg, Related, Severity } from '../types';
-import type { Table2 } from '../model';
+import { usable, type Table2 } from '../model';
 import { t2CellName, t2RowName } from '../template/names';
 import { reportInferred } from './inferred';
 import { setValueFix } from '../fixes';
@@ -63,7 +63,7 @@ export function checkTable2(ctx: RuleContext, kind: EqKind): void {
   ctx.reports.forEach((report, i) => {
     const { diagnoses, lone, eqs } = memoDiagnosis(report, ctx.memo, i);
     const t2 = report.t2;
-    if (!t2 || t2.problems.length) return;
+    if (!usable(t2)) return;
     if (kind === 'row') {
       for (const r of t2.rows) {
         r.cells.forEach((c, col) => reportInferred(ctx, c, t2CellName(r.id, col), { zh: '本行合计', en: 'the row sum' }, `t2-inferred|${r.id}|${col}`));
