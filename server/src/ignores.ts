@@ -1,7 +1,7 @@
 /** The server's view of `.nianbao-ignore.json` files: found per document, cached, written on request. */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addIgnore, findIgnoreFile, ignoreFor, IGNORE_FILE, mtimeOf, readIgnore, type IgnoreData } from './io/ignoreFile';
+import { addIgnore, findIgnoreFile, ignoreFor, IGNORE_FILE, mtimeOf, readIgnore, removeIgnore, type IgnoreData } from './io/ignoreFile';
 
 export class Ignores {
   private cache = new Map<string, { mtime: number; data: IgnoreData }>();
@@ -51,6 +51,16 @@ export class Ignores {
     this.cache.delete(target);
     this.generation++;
     return target;
+  }
+
+  /** Removes an entry recorded by add() (undo); false when there was none. */
+  remove(uri: string, rule: string, fingerprint?: string): boolean {
+    const p = this.paths(uri);
+    const target = p && findIgnoreFile(p.report, p.root);
+    if (!p || !target) return false;
+    const done = removeIgnore(target, p.report, { rule, fingerprint });
+    this.changed();
+    return done;
   }
 
   changed(): void {

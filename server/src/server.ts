@@ -26,6 +26,7 @@ import { PREVIEW_REQUEST, renderPreview, type PreviewParams, type PreviewResult 
 import { STATUS_NOTIFICATION, statusOf } from './features/status';
 import { hover } from './features/hover';
 import { RECOGNIZE_REQUEST, recognize, type RecognizeParams } from './features/recognize';
+import { CMD_UNIGNORE, offerUndo, unignore } from './undoIgnore';
 import { documentSymbols, foldingRanges } from './features/symbols';
 import { DEFAULTS, resolveLocale, sanitize, type Settings } from './settings';
 import { Workspace } from './workspace';
@@ -129,7 +130,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
-      executeCommandProvider: { commands: [CMD_FIX_ALL, CMD_OPEN_DOC, CMD_IGNORE, CMD_IGNORE_RULE] },
+      executeCommandProvider: { commands: [CMD_FIX_ALL, CMD_OPEN_DOC, CMD_IGNORE, CMD_IGNORE_RULE, CMD_UNIGNORE] },
       hoverProvider: true,
       documentSymbolProvider: { label: 'nianbao' },
       foldingRangeProvider: true,
@@ -176,6 +177,11 @@ documents.onDidClose((e) => {
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
+/** The message language for a document (its text decides under "auto"). */
+async function localeOf(uri: string) {
+  return resolveLocale((await settingsFor(uri)).locale, clientLocale, documents.get(uri)?.getText());
+}
+
 /** The analysis of an open, checked document, with the message locale; undefined otherwise. */
 async function checked(uri: string) {
   const doc = documents.get(uri);
@@ -217,12 +223,16 @@ connection.onExecuteCommand(async (params) => {
   } else if (params.command === CMD_IGNORE || params.command === CMD_IGNORE_RULE) {
     const [, rule, fingerprint, note] = params.arguments ?? [];
     if (typeof rule !== 'string') return;
+    const entry = { uri: arg, rule, fingerprint: params.command === CMD_IGNORE && typeof fingerprint === 'string' ? fingerprint : undefined };
     try {
-      ignores.add(arg, rule, params.command === CMD_IGNORE && typeof fingerprint === 'string' ? fingerprint : undefined, typeof note === 'string' ? note : undefined);
+      if (ignores.add(arg, rule, entry.fingerprint, typeof note === 'string' ? note : undefined)) offerUndo(connection, ignores, entry, await localeOf(arg), () => revalidateOthers());
     } catch (e) {
       void connection.window.showErrorMessage(`nianbao: ${(e as Error).message}`);
     }
     revalidateOthers();
+  } else if (params.command === CMD_UNIGNORE) {
+    const [, rule, fingerprint] = params.arguments ?? [];
+    if (typeof rule === 'string' && unignore(connection, ignores, { uri: arg, rule, fingerprint: typeof fingerprint === 'string' ? fingerprint : undefined }, await localeOf(arg))) revalidateOthers();
   } else if (params.command === CMD_FIX_ALL) {
     const c = await checked(arg);
     const edits = c ? fixAllEdits(actionContext(c)) : [];

@@ -15,6 +15,9 @@ import {
   ConfigurationRequest,
   ShowDocumentRequest,
   ApplyWorkspaceEditRequest,
+  ShowMessageRequest,
+  type MessageActionItem,
+  type ShowMessageRequestParams,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type InitializeParams,
@@ -36,6 +39,9 @@ export class LspClient {
   private waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly shown: ShowDocumentParams[] = [];
   readonly applied: ApplyWorkspaceEditParams[] = [];
+  /** Messages with buttons the server showed (window/showMessageRequest), and what the "user" answers. */
+  readonly asked: ShowMessageRequestParams[] = [];
+  answer: (p: ShowMessageRequestParams) => MessageActionItem | null | Promise<MessageActionItem | null> = () => null;
   private versions = new Map<string, number>();
   stderr = '';
 
@@ -61,6 +67,10 @@ export class LspClient {
     this.conn.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
       this.applied.push(p);
       return { applied: true };
+    });
+    this.conn.onRequest(ShowMessageRequest.type, (p) => {
+      this.asked.push(p);
+      return this.answer(p);
     });
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.listen();

@@ -69,6 +69,38 @@ describe('ignoring findings (.nianbao-ignore.json)', function () {
     assert.deepEqual(cli(file), []);
   });
 
+  it('ignoring says what was done, with Undo that removes the entry again', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'nianbao-undo-'));
+    const file = join(root, '示例县2023年度报告.txt');
+    writeFileSync(file, text());
+    const uri = pathToFileURL(file).toString();
+    client = new LspClient({ settings: { debounceMs: 0 } });
+    let undo: (choice: { title: string } | null) => void = () => {};
+    client.answer = () => new Promise((r) => (undo = r)); // the user decides later
+    await client.initialize({ workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'root' }] });
+    await client.open(uri, text());
+    const p = await client.diagnostics(uri, (x) => x.diagnostics.length === 2);
+    const t3 = p.diagnostics.find((d) => d.code === 'table3-group-sum')!;
+    const actions = (await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: t3.range, context: { diagnostics: [t3] } })) as CodeAction[];
+    const ignore = actions.find((a) => a.title === '忽略此问题（记入 .nianbao-ignore.json）')!;
+    // The command returns at once; the message waits for the user.
+    await client.conn.sendRequest(ExecuteCommandRequest.type, ignore.command!);
+    await client.diagnostics(uri, (x) => x.diagnostics.length === 1);
+    const sidecar = join(root, '.nianbao-ignore.json');
+    assert.equal(JSON.parse(readFileSync(sidecar, 'utf8')).ignore.length, 1);
+    for (let i = 0; i < 50 && !client.asked.length; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(client.asked.length, 1);
+    assert.equal(client.asked[0].message, 'nianbao：已忽略此“表三分组合计”问题（记入 .nianbao-ignore.json）');
+    assert.deepEqual(client.asked[0].actions, [{ title: '撤销' }]);
+    undo({ title: '撤销' });
+    await client.diagnostics(uri, (x) => x.diagnostics.length === 2 && x.diagnostics.some((d) => d.code === 'table3-group-sum'));
+    assert.deepEqual(JSON.parse(readFileSync(sidecar, 'utf8')).ignore, [], 'the entry is gone, the file stays valid');
+    assert.equal(cli(file).length, 2, 'the CLI sees it again too');
+    // Undo of an entry that is gone: told, nothing written.
+    await client.conn.sendRequest(ExecuteCommandRequest.type, { command: 'nianbao.unignore', arguments: [uri, 'table3-group-sum', t3.data.fingerprint] });
+    assert.deepEqual(JSON.parse(readFileSync(sidecar, 'utf8')).ignore, []);
+  });
+
   it('an entry for another file does not apply, and a broken ignore file is reported and ignored', () => {
     const root = mkdtempSync(join(tmpdir(), 'nianbao-ignore-'));
     const file = join(root, 'a年度报告.txt');

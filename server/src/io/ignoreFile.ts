@@ -65,6 +65,18 @@ export function addIgnore(ignorePath: string, reportPath: string, entry: Omit<Ig
   writeFileSync(ignorePath, JSON.stringify(data, null, 2) + '\n');
 }
 
+/** Removes the entry for (rule, fingerprint) of a report again (undo); false when it was not there. */
+export function removeIgnore(ignorePath: string, reportPath: string, entry: { rule: string; fingerprint?: string }): boolean {
+  if (!existsSync(ignorePath)) return false;
+  const raw = JSON.parse(readFileSync(ignorePath, 'utf8')) as Record<string, unknown>;
+  const list = Array.isArray(raw.ignore) ? (raw.ignore as IgnoreEntry[]) : [];
+  const file = rel(ignorePath, reportPath);
+  const keep = list.filter((x) => !(x && x.rule === entry.rule && x.fingerprint === entry.fingerprint && x.file === file));
+  if (keep.length === list.length) return false;
+  writeFileSync(ignorePath, JSON.stringify({ ...raw, ignore: keep }, null, 2) + '\n');
+  return true;
+}
+
 /** Modification time, for caches. */
 export function mtimeOf(path: string): number {
   try {
