@@ -1,16 +1,19 @@
 /**
- * npm run bench [-- --json] [-- --quick]
+ * npm run bench [-- --json] [-- --quick] [-- --formats]   (--formats: only the published-format timings)
  *
  * Measures on this machine, in one run: analyze() time against a regex floor for documents of
  * about 5 KB … 5 MB, the language server's didChange → publishDiagnostics latency, and its
  * resident memory after 1000 edits to a 1 MB document. With --json the last line of stdout is
- * one JSON object: {"sizes":[{"bytes","medianMs","p95Ms","floorMedianMs"}],"lsp":{"medianMs","p95Ms"},"rssMB"}.
+ * one JSON object: {"sizes":[{"bytes","medianMs","p95Ms","floorMedianMs"}],"lsp":{"medianMs","p95Ms"},"rssMB",
+ * "formats":{"html"|"docx"|"pdf":{"readMs","checkMs","cliMs"},"pdftotextMs"}}. Also the time to read and check
+ * a published report as HTML, Word and PDF, beside pdftotext on the same PDF (bench/src/formats.ts).
  */
 import { cpus, loadavg } from 'node:os';
 import { analyze } from '../../server/src/core';
 import { timeSize, type SizeResult } from './analysis';
 import { baseReports, buildDoc, SOURCE } from './docs';
 import { lspLatency, serverMemory } from './server';
+import { reportFormats } from './formats';
 import { round } from './stats';
 
 const args = process.argv.slice(2);
@@ -27,6 +30,11 @@ const pad = (s: string | number, n: number) => String(s).padStart(n);
 const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
 async function main() {
+  if (args.includes('--formats')) {
+    const fmt = await reportFormats(quick, log);
+    if (json) process.stdout.write(JSON.stringify({ formats: fmt }) + '\n');
+    return;
+  }
   const load0 = loadavg();
   const bases = baseReports();
   if (!bases.length) throw new Error('no base reports could be analysed');
@@ -61,6 +69,8 @@ async function main() {
   const mem = await serverMemory(doc1m.text, nEdits);
   log(`  RSS after opening ${mem.openRssMB.toFixed(1)} MB, after ${mem.edits} edits ${mem.rssMB.toFixed(1)} MB (peak ${mem.hwmMB.toFixed(1)} MB; ${mem.analyses} analyses in ${mem.seconds.toFixed(1)} s)`);
 
+  const fmt = await reportFormats(quick, log);
+
   const s20 = sizes.find((s) => s.target === 20_000)!;
   const s1m = sizes.find((s) => s.target === 1_000_000)!;
   const worstRatio = Math.max(...sizes.map((s) => s.medianMs / s.floorMedianMs));
@@ -79,6 +89,7 @@ async function main() {
       sizes: sizes.map((s) => ({ bytes: s.bytes, medianMs: round(s.medianMs), p95Ms: round(s.p95Ms), floorMedianMs: round(s.floorMedianMs, 4) })),
       lsp: { medianMs: round(lsp.medianMs), p95Ms: round(lsp.p95Ms) },
       rssMB: round(mem.rssMB, 1),
+      formats: fmt,
     };
     process.stdout.write(JSON.stringify(out) + '\n');
   }

@@ -11,6 +11,7 @@ import { FixReporter } from './fixReport';
 import { localeOf, say } from './locale';
 import { Preview } from './preview';
 import { refreshOutlineOnLocaleChange } from './outline';
+import { registerPublished, SCHEME as PUBLISHED_SCHEME } from './published';
 import { ruleDocLink, showRuleDoc, SHOW_RULE_DOC } from './ruleDoc';
 import { CHECK_AS_REPORT, REOPEN_GB18030, StatusBar } from './status';
 
@@ -58,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'gov-report' },
       { scheme: 'file', language: 'plaintext' },
       { scheme: 'untitled', language: 'plaintext' },
+      { scheme: PUBLISHED_SCHEME },
     ],
     synchronize: { configurationSection: 'nianbao' },
     middleware: middleware(context.extensionUri, fixes),
@@ -65,6 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('nianbao', 'nianbao 年报校对', serverOptions, clientOptions);
   const lc = client;
 
+  registerPublished(context, lc);
   const preview = new Preview(lc);
   const status = new StatusBar(lc);
   const detector = new ReportDetector(lc, status);
@@ -82,7 +85,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!doc) return;
       fixes.clear(doc.uri.toString());
       const before = doc.getText();
-      await vscode.commands.executeCommand('nianbao.applyFixAll', lc.code2ProtocolConverter.asUri(doc.uri));
+      // The version lets the server refuse to fix a text the user has changed since.
+      await vscode.commands.executeCommand('nianbao.applyFixAll', lc.code2ProtocolConverter.asUri(doc.uri), doc.version);
       fixes.report(doc.uri, before, doc.getText());
     }),
     vscode.commands.registerCommand(CHECK_AS_REPORT, async (uri?: vscode.Uri) => {

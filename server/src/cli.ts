@@ -1,18 +1,25 @@
 /**
  * nianbao command line: `nianbao check [--format text|json|sarif] [--fix] [--locale zh|en] FILE...`
- * Exit code: 0 no errors, 1 errors found, 2 usage error or a file that could not be read.
+ * and `nianbao extract FILE [-o OUT.txt]`. FILE may be a text report or a published HTML page,
+ * PDF or Word (.docx) file (checked through its text view).
+ * Exit code: 0 no errors, 1 errors found, 2 usage error or a file that could not be read (or fixed).
  */
-import { writeFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, fixAll, parseReport, RULES, type Locale, type OtherReport, type Severity } from './core';
-import { readReport } from './io/files';
+import { readInput } from './io/input';
+import type { ReadResult } from './io/files';
+import { writeIfUnchanged } from './io/safeWrite';
+import { EXTRACT_USAGE, extractCommand } from './formats/extractCommand';
+import type { Origin } from './formats';
 import { findIgnoreFile, ignoreFor, readIgnore } from './io/ignoreFile';
 import { resolve } from 'node:path';
 import { renderJson, renderSarif, renderText, type FileResult } from './output';
 
 const USAGE = `usage: nianbao check [--format text|json|sarif] [--fix] [--locale zh|en] [--rule ID=SEVERITY]... FILE...
+       ${EXTRACT_USAGE}
+  FILE       a text report, or a published web page (.html/.htm), PDF or Word file (.docx)
   --format   output format (default text)
-  --fix      write the preferred fixes into the files, repeated until nothing fixable is left
+  --fix      write the preferred fixes into the (text) files, repeated until nothing fixable is left
   --locale   message language (default zh, or the NIANBAO_LOCALE environment variable)
   --rule     set a rule's severity (error, warning, information, hint) or turn it off, e.g. --rule year-mismatch=off`;
 
@@ -64,20 +71,27 @@ function parseArgs(argv: string[]): Args | string {
   return args;
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'extract') return extractCommand(argv.slice(1), USAGE);
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     process.stderr.write(`nianbao: ${args}\n${USAGE}\n`);
     return 2;
   }
   let unreadable = false;
-  const inputs: { path: string; text?: string; error?: string }[] = args.files.map((path) => {
-    const r = readReport(path);
-    if (r.ok) return { path, text: r.text };
+  const inputs: { path: string; text?: string; error?: string; origins?: Origin[]; published?: boolean; read?: ReadResult & { ok: true } }[] = [];
+  for (const path of args.files) {
+    const r = await readInput(path);
+    if (r.ok) {
+      for (const w of r.warnings) process.stderr.write(`nianbao: ${path}: ${w}\n`);
+      inputs.push({ path, text: r.text, origins: r.origins, published: r.format !== 'text', read: r.read });
+      continue;
+    }
     unreadable = true;
-    process.stderr.write(`nianbao: ${path}: ${r.reason}\n`);
-    return { path, error: r.reason };
-  });
+    const reason = args.locale === 'en' && r.reasonEn ? r.reasonEn : r.reason;
+    process.stderr.write(`nianbao: ${path}: ${reason}\n`);
+    inputs.push({ path, error: reason });
+  }
 
   // Every file is another's "other report" for the cross-year checks.
   const others = (self: string): OtherReport[] =>
@@ -94,21 +108,23 @@ export function main(argv: string[]): number {
     if (input.text === undefined) return { path: input.path, isReport: false, findings: [], doc: docs.get(input.path)!, error: input.error };
     const options = { others: others(input.path), ignore: ignored(input.path), severity: args.severity };
     let text = input.text;
-    if (args.fix) {
+    if (args.fix && input.published) {
+      process.stderr.write(`nianbao: ${input.path}: --fix changes text files only; "nianbao extract" makes an editable text of it\n`);
+    } else if (args.fix) {
       const fixed = fixAll(text, options).text;
-      if (fixed !== text) {
-        try {
-          writeFileSync(input.path, fixed);
-          text = fixed;
-        } catch (e) {
+      if (fixed !== text && input.read) {
+        // Atomic, keeping mode, link and BOM; skipped when the file changed since it was read.
+        const w = writeIfUnchanged(input.path, fixed, input.read);
+        if (w.ok) text = fixed;
+        else {
           unreadable = true;
-          process.stderr.write(`nianbao: ${input.path}: cannot write: ${(e as Error).message}\n`);
+          process.stderr.write(`nianbao: ${input.path}: ${w.reason}\n`);
         }
       }
     }
     const a = analyze(text, options);
     for (const err of a.errors) process.stderr.write(`nianbao: internal error in ${input.path}: ${err}\n`);
-    return { path: input.path, isReport: a.isReport, findings: a.findings, doc: TextDocument.create('file:///', 'plaintext', 0, text) };
+    return { path: input.path, isReport: a.isReport, findings: a.findings, doc: TextDocument.create('file:///', 'plaintext', 0, text), origins: input.origins };
   });
 
   const docOf = (path: string) => docs.get(path);
@@ -119,5 +135,11 @@ export function main(argv: string[]): number {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`nianbao: ${(e as Error).stack ?? String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES, type Finding, type Locale, type Related } from './core';
 import { fixToJson, pick, toRange } from './convert';
 import { ruleDocUri } from './docs';
+import { originAt, type Origin } from './formats/types';
 
 export interface FileResult {
   path: string;
@@ -10,6 +11,16 @@ export interface FileResult {
   findings: Finding[];
   doc: TextDocument;
   error?: string;
+  /** For a published file (HTML, PDF, Word): where parts of its text view came from. */
+  origins?: Origin[];
+}
+
+/** Page, table, row and column in the published file of a finding's start (ranges are in its text view). */
+function originOf(r: FileResult, offset: number): { origin: Omit<Origin, 'start' | 'end'> } | object {
+  const o = r.origins && originAt(r.origins, offset);
+  if (!o) return {};
+  const { start: _s, end: _e, ...where } = o;
+  return Object.keys(where).length ? { origin: where } : {};
 }
 
 export function renderText(results: FileResult[], locale: Locale): string {
@@ -39,6 +50,7 @@ export function renderJson(results: FileResult[], locale: Locale, docOf: (path: 
       severity: f.severity,
       message: pick(f.message, locale),
       range: toRange(r.doc, f.span),
+      ...originOf(r, f.span.start),
       related: f.related.flatMap((x) => {
         const at = relatedAt(r, x, docOf);
         return at ? [{ ...(x.uri ? { path: at.path } : {}), range: toRange(at.doc, x.span), message: pick(x.message, locale) }] : [];
@@ -79,6 +91,10 @@ export function renderSarif(results: FileResult[], locale: Locale, docOf: (path:
             level: LEVEL[f.severity],
             message: { text: pick(f.message, locale) },
             locations: [{ physicalLocation: { artifactLocation: { uri: r.path }, region: region(r.doc, f.span) } }],
+            ...(() => {
+              const o = originOf(r, f.span.start);
+              return 'origin' in o ? { properties: { origin: o.origin } } : {};
+            })(),
             relatedLocations: f.related.flatMap((x, id) => {
               const at = relatedAt(r, x, docOf);
               return at ? [{ id, message: { text: pick(x.message, locale) }, physicalLocation: { artifactLocation: { uri: at.path }, region: region(at.doc, x.span) } }] : [];

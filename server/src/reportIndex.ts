@@ -3,12 +3,11 @@
  * (scanned once, then kept current by file-watch events) and the open documents (their
  * unsaved text wins). Only files with a dated title are kept.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { parseReport, type Model, type OtherReport } from './core';
-import { readReport } from './io/files';
-import { DEFAULTS } from './settings';
+import { localPath, readReport } from './io/files';
 
 /** File names the extension contributes to the gov-report language. */
 export const REPORT_FILE = /(年度报告|年报).*\.(txt|md)$/;
@@ -65,22 +64,17 @@ export class ReportIndex {
       }
     };
     for (const uri of folderUris) {
-      if (uri.startsWith('file:')) walk(fileURLToPath(uri), 0);
+      const p = localPath(uri);
+      if (p && 'path' in p) walk(p.path, 0);
     }
     this.generation++;
   }
 
-  /** Re-reads one file from disk (created or changed). */
+  /** Re-reads one file from disk (created or changed): only a regular file, only up to the size bound. */
   load(uri: string, bump = true): void {
-    if (!uri.startsWith('file:')) return;
-    let path: string;
-    try {
-      path = fileURLToPath(uri);
-      if (statSync(path).size > DEFAULTS.maxDocumentSize) return void this.remove(uri, bump);
-    } catch {
-      return void this.remove(uri, bump);
-    }
-    const r = readReport(path);
+    const p = localPath(uri);
+    if (!p || !('path' in p)) return void this.remove(uri, bump);
+    const r = readReport(p.path);
     const model = r.ok ? parseReport(r.text).model : undefined;
     if (r.ok && model && dated(model)) this.disk.set(uri, { key: signature(model), text: r.text, model });
     else this.disk.delete(uri);

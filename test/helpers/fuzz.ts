@@ -326,6 +326,9 @@ export function checkFixEdits(text: string, norm: string, f: Finding): void {
       const tok = numberTokenAt(norm, e.start);
       // A cell cut from digits run together ("…总计21710000218") is part of one digit run.
       const inRun = !!tok && within(e, tok) && /^\d+$/.test(norm.slice(tok.start, tok.end)) && /^\d+$/.test(old);
+      // An empty table cell ("|  |") or a placeholder ("—") gets the number it should hold.
+      const blankCell = /^(?:\s*|[-—–―]{1,2}|\/|无|空)$/.test(old) && /^\s*[0-9\uff10-\uff19]+\s*$/.test(e.newText);
+      if (blankCell) continue;
       if (!NUMBER_ONLY.test(old) || !tok || ((tok.start !== e.start || tok.end !== e.end) && !inRun)) {
         fail(`${f.rule}: fix edit does not replace one whole number`, { edit: e, old: text.slice(e.start, e.end), around: text.slice(Math.max(0, e.start - 12), e.end + 12) });
       }

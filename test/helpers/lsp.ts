@@ -15,6 +15,9 @@ import {
   ConfigurationRequest,
   ShowDocumentRequest,
   ApplyWorkspaceEditRequest,
+  ShowMessageNotification,
+  MessageType,
+  LogMessageNotification,
   ShowMessageRequest,
   type MessageActionItem,
   type ShowMessageRequestParams,
@@ -36,12 +39,20 @@ export class LspClient {
   readonly proc: ChildProcess;
   readonly conn: ProtocolConnection;
   private latest = new Map<string, PublishDiagnosticsParams>();
+  /** Every publishDiagnostics received, in order. */
+  readonly published: PublishDiagnosticsParams[] = [];
   private waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly shown: ShowDocumentParams[] = [];
   readonly applied: ApplyWorkspaceEditParams[] = [];
-  /** Messages with buttons the server showed (window/showMessageRequest), and what the "user" answers. */
-  readonly asked: ShowMessageRequestParams[] = [];
-  answer: (p: ShowMessageRequestParams) => MessageActionItem | null | Promise<MessageActionItem | null> = () => null;
+  /** window/showMessage notifications and window/showMessageRequest requests, in order. */
+  readonly messages: ShowMessageRequestParams[] = [];
+  /** window/logMessage texts. */
+  readonly logs: string[] = [];
+  /**
+   * How window/showMessageRequest is answered. Default: the first action of an error or warning, as
+   * a user clicking it; an information ("ignored", with Undo) is left alone.
+   */
+  answerMessage: (p: ShowMessageRequestParams) => MessageActionItem | null | Promise<MessageActionItem | null> = (p) => (p.type === MessageType.Info ? null : (p.actions?.[0] ?? null));
   private versions = new Map<string, number>();
   stderr = '';
 
@@ -51,6 +62,7 @@ export class LspClient {
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.latest.set(p.uri, p);
+      this.published.push(p);
       this.waiters = this.waiters.filter((w) => {
         if (w.uri === p.uri && w.pred(p)) {
           w.resolve(p);
@@ -64,13 +76,15 @@ export class LspClient {
       this.shown.push(p);
       return { success: true };
     });
+    this.conn.onNotification(ShowMessageNotification.type, (p) => void this.messages.push(p));
+    this.conn.onNotification(LogMessageNotification.type, (p) => void this.logs.push(p.message));
+    this.conn.onRequest(ShowMessageRequest.type, (p) => {
+      this.messages.push(p);
+      return this.answerMessage(p);
+    });
     this.conn.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
       this.applied.push(p);
       return { applied: true };
-    });
-    this.conn.onRequest(ShowMessageRequest.type, (p) => {
-      this.asked.push(p);
-      return this.answer(p);
     });
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.listen();
@@ -124,6 +138,14 @@ export class LspClient {
       const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr}`)), timeoutMs);
       this.waiters.push({ uri, pred, resolve: (p) => (clearTimeout(timer), resolve(p)) });
     });
+  }
+
+  /** Resolves when `pred` holds (polled), or rejects after `timeoutMs` saying what was awaited. */
+  async until(what: string, pred: () => boolean, timeoutMs = 10000): Promise<void> {
+    for (const end = Date.now() + timeoutMs; !pred(); ) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}; stderr: ${this.stderr}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
 
   async stop() {

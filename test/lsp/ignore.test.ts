@@ -76,7 +76,7 @@ describe('ignoring findings (.nianbao-ignore.json)', function () {
     const uri = pathToFileURL(file).toString();
     client = new LspClient({ settings: { debounceMs: 0 } });
     let undo: (choice: { title: string } | null) => void = () => {};
-    client.answer = () => new Promise((r) => (undo = r)); // the user decides later
+    client.answerMessage = () => new Promise((r) => (undo = r)); // the user decides later
     await client.initialize({ workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'root' }] });
     await client.open(uri, text());
     const p = await client.diagnostics(uri, (x) => x.diagnostics.length === 2);
@@ -88,10 +88,11 @@ describe('ignoring findings (.nianbao-ignore.json)', function () {
     await client.diagnostics(uri, (x) => x.diagnostics.length === 1);
     const sidecar = join(root, '.nianbao-ignore.json');
     assert.equal(JSON.parse(readFileSync(sidecar, 'utf8')).ignore.length, 1);
-    for (let i = 0; i < 50 && !client.asked.length; i++) await new Promise((r) => setTimeout(r, 20));
-    assert.equal(client.asked.length, 1);
-    assert.equal(client.asked[0].message, 'nianbao：已忽略此“表三分组合计”问题（记入 .nianbao-ignore.json）');
-    assert.deepEqual(client.asked[0].actions, [{ title: '撤销' }]);
+    const asked = () => client.messages.filter((m) => 'actions' in m && m.actions?.length);
+    for (let i = 0; i < 50 && !asked().length; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(asked().length, 1);
+    assert.equal(asked()[0].message, 'nianbao：已忽略此“表三分组合计”问题（记入 .nianbao-ignore.json）');
+    assert.deepEqual(asked()[0].actions, [{ title: '撤销' }]);
     undo({ title: '撤销' });
     await client.diagnostics(uri, (x) => x.diagnostics.length === 2 && x.diagnostics.some((d) => d.code === 'table3-group-sum'));
     assert.deepEqual(JSON.parse(readFileSync(sidecar, 'utf8')).ignore, [], 'the entry is gone, the file stays valid');

@@ -173,7 +173,11 @@ describe('real-world layouts (issue 10)', function () {
           assert.ok(s >= base.tables[c.table].start && e <= base.tables[c.table].end, `generator: changing ${cellName(c)} changed text outside its table (${s}–${e})`);
           const a = analyze(ch.r.text);
           const at = a.findings.filter((x) => isTableRule(x.rule) && x.span.start >= span.start && x.span.end <= span.end);
-          if (at.length && (at.length > baseTable(c.table) || baseTable(c.table) > 0)) {
+          // A change in the row whose total the converter lost cannot be told from the loss itself:
+          // "cannot be aligned" at that table is the honest answer there.
+          const lossyRow = c.table === 2 && !!base.lost?.some((l) => l.table === 2 && l.row === c.row);
+          const unalignedHere = a.findings.some((x) => x.rule === 'table-unaligned' && x.span.start >= span.start && x.span.end <= span.end);
+          if ((at.length && (at.length > baseTable(c.table) || baseTable(c.table) > 0)) || (lossyRow && unalignedHere)) {
             rt.found++;
             found++;
             continue;

@@ -15,7 +15,7 @@ export interface Cell {
   uncertain?: boolean;
   /** For an uncertain cell: every value it takes in some reading (absent when they were too many to list). */
   options?: bigint[];
-  /** An empty cell after the row's last value whose value the table's sums imply (a lost or unfilled value). */
+  /** Not in the text (a converter lost it): its value is what the table's sums imply. */
   inferred?: boolean;
 }
 

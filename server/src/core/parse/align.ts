@@ -9,7 +9,7 @@ import { isInteger } from '../num/decimal';
 import { T1_ROWS, T2_COLUMNS, T2_ROWS, T3_GROUPS, type T1RowDef, type T2RowDef } from '../template/format';
 import type { Span } from '../types';
 import { matchLabel, type Group } from './cells';
-import { markUncertain, readings, trimBlanks, UNKNOWN } from './split';
+import { emptyCellsAfterFullRow, markUncertain, readings, trimBlanks } from './split';
 import { planByOrder, resolveT2, t3Readings, type RowPlan } from './solve';
 
 export interface Region {
@@ -40,13 +40,18 @@ const hasValues = (g: Group) => g.filled > 0;
 /** Column headers: a header row ending in empty cells is not a row of blank values. */
 const HEADER = /自然人|法人|商业|科研|公益|法律服务|申请人情况|信息内容|本年制发|本年废止|现行有效|处理决定数量|收费金额|结果维持|结果纠正|尚未审结/;
 /** A group of empty cells only (no number) that may be a row of blank values. */
-const blankRow = (g: Group, n: number) => !g.filled && g.items.length >= n && !HEADER.test(g.label);
+const blankRow = (g: Group, n: number) => !g.filled && g.items.length >= n && !!g.lineLabel && !HEADER.test(g.lineLabel);
 
 export function alignT1(groups: Group[], region: Region): Table1 {
   const problems: TableProblem[] = [];
   const rows: Table1['rows'] = {};
   if (groups.some((g) => OLD_T1.test(g.label))) return oldTable1(region);
   const seen = new Set<string>();
+  // Complete rows followed by empty cells (" | ||"): empty cells after a row's values are not cells.
+  const junk = groups.some((g) => {
+    const d = g.filled ? matchLabel<T1RowDef>(g.label, T1_ROWS) : undefined;
+    return !!d && emptyCellsAfterFullRow(g.items, d.columns.length);
+  });
   for (const g of groups) {
     const def = matchLabel<T1RowDef>(g.label, T1_ROWS);
     // A row of empty cells counts when its label is a row of the table.
@@ -60,11 +65,9 @@ export function alignT1(groups: Group[], region: Region): Table1 {
       continue;
     }
     seen.add(def.id);
-    const r = readings(g.items, def.columns.length);
-    // No sum holds inside table 1, so a value lost from a row cannot be told from a zero.
-    if (r.cells.some((cs) => cs.some((c) => UNKNOWN.has(c)))) r.cells = [];
+    const r = readings(g.items, def.columns.length, undefined, junk);
     if (!r.cells.length) {
-      const n = trimBlanks(g.items, def.columns.length).core.length;
+      const n = trimBlanks(g.items, def.columns.length, junk).length;
       problems.push(problem(`“${def.label}”${def.columns.length} 个数`, `${def.columns.length} number(s) in “${def.labelEn}”`, `${n} 个`, `${n}`, g.labelSpan));
       continue;
     }
@@ -94,7 +97,11 @@ function planByLabels(groups: Group[]): { plans: RowPlan[]; problems: TableProbl
     const def = matchLabel<T2RowDef>(g.label, T2_ROWS);
     if (!hasValues(g) && (!def || seen.has(def.id) || !blankRow(g, T2_COLUMNS.length))) continue;
     if (!def) {
-      problems.push(problem('表二的行标签', 'a table 2 row label', `无法识别的行“${clip(g.label)}”(${g.items.length} 个数)`, `unrecognised row “${clip(g.label)}” (${g.items.length} numbers)`, g.labelSpan));
+      problems.push(
+        g.label
+          ? problem('表二的行标签', 'a table 2 row label', `无法识别的行“${clip(g.label)}”(${g.items.length} 个数)`, `unrecognised row “${clip(g.label)}” (${g.items.length} numbers)`, g.labelSpan)
+          : problem('表二的行标签', 'a table 2 row label', `一行数字没有标签(${g.items.length} 个数)`, `a row of ${g.items.length} numbers without a label`, g.labelSpan),
+      );
       continue;
     }
     const index = T2_ROWS.indexOf(def);
@@ -125,17 +132,18 @@ function planByLabels(groups: Group[]): { plans: RowPlan[]; problems: TableProbl
 
 export function alignT2(groups: Group[], region: Region): Table2 {
   const base = { kind: 2 as const, span: region.span, anchor: region.anchor };
+  const junk = groups.some((g) => g.filled > 0 && emptyCellsAfterFullRow(g.items, T2_COLUMNS.length));
   const byLabel = planByLabels(groups);
   let plans = byLabel.plans;
   let byOrder = false;
   if (byLabel.problems.length) {
     // Converter output: number rows without their labels. Try the template's row order.
-    const ordered = planByOrder(groups);
-    if (!ordered) return partialT2(base, byLabel.problems, byLabel.plans);
+    const ordered = planByOrder(groups, junk);
+    if (!ordered) return partialT2(base, byLabel.problems, byLabel.plans, junk);
     plans = ordered;
     byOrder = true;
   }
-  const resolved = resolveT2(plans, byOrder);
+  const resolved = resolveT2(plans, byOrder, junk);
   if (resolved.problems.length) return { ...base, problems: resolved.problems, rows: [], byId: {} };
   const problems: TableProblem[] = [];
   const rows: T2Row[] = [];
@@ -151,14 +159,14 @@ export function alignT2(groups: Group[], region: Region): Table2 {
 }
 
 /** The rows that were read by their labels, each on its own, for a table that did not align as a whole. */
-function partialT2(base: Pick<Table2, 'kind' | 'span' | 'anchor'>, problems: TableProblem[], plans: RowPlan[]): Table2 {
+function partialT2(base: Pick<Table2, 'kind' | 'span' | 'anchor'>, problems: TableProblem[], plans: RowPlan[], junk: boolean): Table2 {
   const rows: T2Row[] = [];
   const byId: Record<string, T2Row> = {};
   for (const p of plans) {
-    const holds = readings(p.items, T2_COLUMNS.length, (cells) => cells.length < 7 || cells.slice(0, 6).reduce((a, c) => a + c.value.units, 0n) === cells[6].value.units);
-    const r = holds.cells.length ? holds : readings(p.items, T2_COLUMNS.length);
-    // Only rows read one way, with no empty cell standing for a lost value.
-    if (r.cells.length !== 1 || r.truncated || r.cells[0].some((c) => UNKNOWN.has(c) || !isInteger(c.value))) continue;
+    const holds = readings(p.items, T2_COLUMNS.length, (cells) => cells.length < 7 || cells.slice(0, 6).reduce((a, c) => a + c.value.units, 0n) === cells[6].value.units, junk);
+    const r = holds.cells.length ? holds : readings(p.items, T2_COLUMNS.length, undefined, junk);
+    // Only rows read one way.
+    if (r.cells.length !== 1 || r.truncated || r.cells[0].some((c) => !isInteger(c.value))) continue;
     const row = { id: p.def.id, label: p.label, cells: r.cells[0] };
     rows.push(row);
     byId[p.def.id] = row;
@@ -168,10 +176,11 @@ function partialT2(base: Pick<Table2, 'kind' | 'span' | 'anchor'>, problems: Tab
 
 export function alignT3(groups: Group[], region: Region): Table3 {
   const problems: TableProblem[] = [];
-  const items = groups.filter(hasValues).flatMap((g) => g.items);
+  // Rows of empty cells without a label of their own count too (a table 3 of zeros left blank).
+  const items = groups.filter((g) => hasValues(g) || (!g.lineLabel && g.items.length >= 5)).flatMap((g) => g.items);
   const found = t3Readings(items);
   if (!found) {
-    const n = trimBlanks(items, 15).core.length;
+    const n = trimBlanks(items, 15, emptyCellsAfterFullRow(items, 15)).length;
     problems.push(
       problem(
         `15 个数(${T3_GROUPS.join('、')} 各 5 个)`,

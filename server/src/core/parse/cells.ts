@@ -35,9 +35,13 @@ export interface Group {
   labelSpan: Span;
   /** The label ends on the line of the first value (a row with its own label cell). */
   sameLine: boolean;
+  /** The part of the label on the line of the first value ('' when the label is on earlier lines). */
+  lineLabel: string;
   items: Item[];
   /** How many items are numbers or runs (not blanks). */
   filled: number;
+  /** The values are one table row of their own line (two pipes or more: Markdown, HTML, pipe rows). */
+  pipeRow: boolean;
 }
 
 const NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
@@ -102,8 +106,9 @@ function lineTokens(norm: string, line: Line): Tok[] | undefined {
   for (let i = line.start; i < line.end; ) {
     const c = norm.charCodeAt(i);
     if (c === PIPE) {
-      // An empty cell between two pipes is a blank value.
-      if (lastPipe >= 0 && !cellHasToken) toks.push({ kind: 'blank', start: lastPipe + 1, end: i, text: '' });
+      // An empty cell between two pipes is a blank value; so is white space before the first
+      // pipe of a row written without outer pipes (" |  | 3 |").
+      if (!cellHasToken && (lastPipe >= 0 || i > line.start)) toks.push({ kind: 'blank', start: lastPipe >= 0 ? lastPipe + 1 : line.start, end: i, text: '' });
       pipes++;
       lastPipe = i;
       cellHasToken = false;
@@ -140,6 +145,13 @@ function lineTokens(norm: string, line: Line): Tok[] | undefined {
     }
     i = j;
   }
+  // White space after the last pipe ("10 | 1 |  | ") is a last, empty cell (whether it counts
+  // is decided by the row's width, see trimBlanks).
+  if (pipes >= 2 && !cellHasToken && lastPipe < line.end - 1) {
+    toks.push({ kind: 'blank', start: lastPipe + 1, end: line.end, text: '' });
+  }
+  // With fewer than two pipes there are no cells to be empty ("0 |", " |").
+  if (pipes < 2) for (let t = toks.length - 1; t >= 0; t--) if (toks[t].kind === 'blank' && !toks[t].text) toks.splice(t, 1);
   // A number followed by a unit on its own ("2023 年", "申请 21 件") is wrapped prose.
   for (let t = 0; t + 1 < toks.length; t++) {
     const k = toks[t].kind;
@@ -168,8 +180,10 @@ export function tokenize(lines: readonly Line[], text: string, norm: string, fro
   let labelStart = -1;
   let labelEnd = -1;
   let labelLine = -1;
+  let lineLabel = '';
   let items: Item[] = [];
   let filled = 0;
+  let inPipeRow = false;
   const flush = () => {
     if (labelStart >= 0 || items.length) {
       const first = items[0];
@@ -177,13 +191,16 @@ export function tokenize(lines: readonly Line[], text: string, norm: string, fro
         label,
         labelSpan: labelStart >= 0 ? { start: labelStart, end: labelEnd } : first.span,
         sameLine: labelStart >= 0 && !!first && first.line === labelLine,
+        lineLabel: labelStart >= 0 && !!first && first.line === labelLine ? lineLabel : '',
         items,
         filled,
+        pipeRow: inPipeRow,
       });
     }
     label = '';
     labelStart = -1;
     labelLine = -1;
+    lineLabel = '';
     items = [];
     filled = 0;
   };
@@ -197,6 +214,7 @@ export function tokenize(lines: readonly Line[], text: string, norm: string, fro
     // values from earlier lines do not run into it, and it ends with its line.
     const pipeRow = isPipeRow(norm, line, toks);
     if (pipeRow && items.length) flush();
+    inPipeRow = pipeRow;
     for (const t of toks) {
       if (t.kind === 'label') {
         if (filled) flush();
@@ -209,6 +227,8 @@ export function tokenize(lines: readonly Line[], text: string, norm: string, fro
         label += t.text;
         if (labelStart < 0) labelStart = t.start;
         labelEnd = t.end;
+        if (labelLine !== li) lineLabel = '';
+        lineLabel += t.text;
         labelLine = li;
         continue;
       }

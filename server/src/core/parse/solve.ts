@@ -5,11 +5,12 @@
  * when no reading is consistent; cells whose value the equations do not settle are uncertain.
  * Also the order-based row plan for converter tables that lost their labels.
  */
-import type { Cell, TableProblem } from '../model';
+import type { Cell, T2Row, TableProblem } from '../model';
+import { diagnoseT2 } from '../rules/table2-engine';
 import { T2_ROWS, T2_TOTAL_COL, type T2RowDef } from '../template/format';
 import type { Span } from '../types';
 import { matchLabel, type Group, type Item } from './cells';
-import { markUncertain, readings, trimBlanks, UNKNOWN } from './split';
+import { emptyCellsAfterFullRow, markUncertain, readings, trimBlanks } from './split';
 
 export interface RowPlan {
   def: T2RowDef;
@@ -28,8 +29,18 @@ const rowHolds = (cells: readonly Cell[]) => cells.length < 7 || cells.slice(0, 
 
 /** Combinations of ambiguous rows tried at most; beyond that their cells simply stay uncertain. */
 const MAX_COMBOS = 20_000;
-/** A table aligned by row order is believed only if at most this many of its equations fail (one wrong cell breaks three). */
+/** A table aligned by row order is believed only if at most this many of its equations fail (one wrong cell breaks three)… */
 const ORDER_SLACK = 3;
+/** … or if this many cells explain every failing equation. */
+const ORDER_CELLS = 2;
+
+/** Whether a few wrong cells explain every failing sum (a misread order breaks sums everywhere). */
+function fewCellsExplain(rows: readonly ResolvedRow[], notInferred = false): boolean {
+  const byId: Record<string, T2Row> = {};
+  const t2rows = rows.map((r) => (byId[r.def.id] = { id: r.def.id, label: r.label, cells: r.cells }));
+  const { diagnoses, lone } = diagnoseT2({ kind: 2, span: { start: 0, end: 0 }, anchor: { start: 0, end: 0 }, problems: [], rows: t2rows, byId });
+  return lone.length === 0 && diagnoses.length <= ORDER_CELLS && !(notInferred && diagnoses.some((d) => d.ref.cell.inferred));
+}
 
 /** How many column and balance equations fail, for rows given as id → values. */
 function failures(rows: ReadonlyMap<string, readonly number[]>, withRows = false): number {
@@ -49,41 +60,48 @@ function failures(rows: ReadonlyMap<string, readonly number[]>, withRows = false
   return bad;
 }
 
-/**
- * Gives the unknown cells of a row (empty cells standing for lost values) the value its row sum
- * implies; false when that cannot be done (more than one unknown, or a negative value).
- */
-function deriveUnknown(cells: Cell[], total: number): boolean {
-  const unknown = cells.map((c, i) => (UNKNOWN.has(c) ? i : -1)).filter((i) => i >= 0);
-  if (!unknown.length) return true;
-  const parts = cells.slice(0, total);
-  const set = (i: number, v: bigint) => v >= 0n && ((cells[i].value = { units: v, scale: 0 }), (cells[i].inferred = v !== 0n), true);
-  if (unknown.length === cells.length) return true; // all empty: zeros
-  if (unknown.length > 1) return false;
-  const i = unknown[0];
-  const known = parts.reduce((a, c, k) => (k === i ? a : a + c.value.units), 0n);
-  return i === total ? set(i, known) : set(i, cells[total].value.units - known);
-}
-
-const countMismatch = (p: RowPlan): TableProblem => {
-  const n = trimBlanks(p.items, 7).core.length;
+const countMismatch = (p: RowPlan, junk: boolean): TableProblem => {
+  const n = trimBlanks(p.items, 7, junk).length;
   return { expected: `“${p.def.label}”7 个数(六类申请人和总计)`, expectedEn: `7 numbers in “${p.def.labelEn}”`, found: `${n} 个`, foundEn: `${n}`, span: p.label };
 };
 
-export function resolveT2(plans: RowPlan[], byOrder: boolean): { rows: ResolvedRow[]; problems: TableProblem[]; ambiguous: string[] } {
+/**
+ * Readings of a converter row that lost one number (6 of 7): the lost cell at each place, its
+ * value given by the row sum. They are kept only if they make the whole table consistent.
+ */
+function lostCell(items: readonly Item[], junk: boolean): Cell[][] {
+  const kept = trimBlanks(items, 7, junk);
+  if (kept.length !== 6 || kept.some((it) => it.kind === 'run')) return [];
+  const base = readings(kept, 6).cells[0];
+  if (!base) return [];
+  const out: Cell[][] = [];
+  for (let pos = 0; pos <= 6; pos++) {
+    const cells = [...base.slice(0, pos), { span: { start: 0, end: 0 }, raw: '', value: { units: 0n, scale: 0 }, inferred: true } as Cell, ...base.slice(pos)];
+    const at = pos < 6 ? base[pos].span.start : base[5].span.end;
+    cells[pos].span = { start: at, end: at };
+    const parts = cells.slice(0, 6).reduce((a, c, k) => (k === pos ? a : a + c.value.units), 0n);
+    const v = pos === 6 ? parts : cells[6].value.units - parts;
+    if (v < 0n) continue;
+    cells[pos].value = { units: v, scale: 0 };
+    out.push(cells);
+  }
+  return out;
+}
+
+export function resolveT2(plans: RowPlan[], byOrder: boolean, junk: boolean): { rows: ResolvedRow[]; problems: TableProblem[]; ambiguous: string[] } {
   const problems: TableProblem[] = [];
   const cands: Cell[][][] = [];
-  /** Rows read with unknown cells: believed only if the whole table is then consistent. */
-  const weak: number[] = [];
+  /** Rows read with a lost cell: believed only in a consistent table. */
+  const lost = new Set<number>();
   for (const p of plans) {
-    let r = readings(p.items, 7, (cells) => rowHolds(cells));
-    if (!r.cells.length) r = readings(p.items, 7);
-    if (r.cells.length === 1 && r.cells[0].some((c) => UNKNOWN.has(c))) {
-      if (deriveUnknown(r.cells[0], T2_TOTAL_COL)) weak.push(cands.length);
-      else r.cells = [];
+    let r = readings(p.items, 7, (cells) => rowHolds(cells), junk);
+    if (!r.cells.length) r = readings(p.items, 7, undefined, junk);
+    if (!r.cells.length && byOrder) {
+      r = { cells: lostCell(p.items, junk), truncated: false, split: false };
+      if (r.cells.length) lost.add(cands.length);
     }
     if (!r.cells.length) {
-      problems.push(countMismatch(p));
+      problems.push(countMismatch(p, junk));
       cands.push([]);
       continue;
     }
@@ -92,7 +110,7 @@ export function resolveT2(plans: RowPlan[], byOrder: boolean): { rows: ResolvedR
   }
   if (problems.length) return { rows: [], problems, ambiguous: [] };
 
-  const amb = cands.map((c, i) => (c.length > 1 ? i : -1)).filter((i) => i >= 0);
+  const amb = cands.map((c, i) => (c.length > 1 || lost.has(i) ? i : -1)).filter((i) => i >= 0);
   const choice = cands.map(() => 0);
   let ambiguous: string[] = [];
   if (amb.length) {
@@ -117,6 +135,11 @@ export function resolveT2(plans: RowPlan[], byOrder: boolean): { rows: ResolvedR
         choice[ri] = consistent[0][k];
         markUncertain(cands[ri][choice[ri]], consistent.map((c) => cands[ri][c[k]]));
       });
+    } else if (lost.size) {
+      // A lost cell is believed when the table is then consistent but for a cell or two elsewhere.
+      amb.forEach((ri, k) => (choice[ri] = best ? best[k] : 0));
+      const rows = plans.map((p, i) => ({ def: p.def, label: p.label, cells: cands[i][choice[i]] }));
+      if (!fewCellsExplain(rows, true)) return { rows: [], problems: [...lost].map((i) => countMismatch(plans[i], junk)), ambiguous: [] };
     } else {
       amb.forEach((ri, k) => {
         choice[ri] = best ? best[k] : 0;
@@ -126,13 +149,10 @@ export function resolveT2(plans: RowPlan[], byOrder: boolean): { rows: ResolvedR
     }
   }
   const rows = plans.map((p, i) => ({ def: p.def, label: p.label, cells: cands[i][choice[i]] }));
-  if (weak.length && failures(new Map(rows.map((r) => [r.def.id, r.cells.map(num)] as const)), true)) {
-    return { rows: [], problems: weak.map((i) => countMismatch(plans[i])), ambiguous: [] };
-  }
   if (byOrder) {
     const values = new Map(rows.map((r) => [r.def.id, r.cells.map(num)] as const));
     const bad = failures(values, true);
-    if (bad > ORDER_SLACK) {
+    if (bad > ORDER_SLACK && !fewCellsExplain(rows)) {
       return {
         rows: [],
         problems: [{ expected: '按国家格式行序读出的数字满足表内关系', expectedEn: 'rows read in the national order to satisfy the table’s sums', found: `行标签缺失,按行序读出后有 ${bad} 处合计不成立,可能读错了行`, foundEn: `labels are missing; read in order, ${bad} sums fail — the rows are probably misread` }],
@@ -152,7 +172,7 @@ const ROWS_MERGED = T2_ROWS.filter((d) => !/^6\./.test(d.id));
  * together; a label on the row's own line must agree with its place; a lone number or two on a
  * line of their own, away from any label, is debris and skipped. Undefined when no order fits.
  */
-export function planByOrder(groups: readonly Group[]): RowPlan[] | undefined {
+export function planByOrder(groups: readonly Group[], junk: boolean): RowPlan[] | undefined {
   interface Entry {
     g: Group;
     rows: number;
@@ -162,7 +182,9 @@ export function planByOrder(groups: readonly Group[]): RowPlan[] | undefined {
   for (const g of groups) {
     const n = g.items.length;
     if (!g.filled && (n < 7 || /自然人|法人|申请人情况|结果维持/.test(g.label))) continue;
-    const fits7 = readings(g.items, 7).cells.length > 0;
+    // One row (7 values, or 6 when a converter lost one), or two rows run together (14).
+    const kept = trimBlanks(g.items, 7, junk).length;
+    const fits7 = kept === 6 || readings(g.items, 7, undefined, junk).cells.length > 0;
     const rows = fits7 ? 1 : n === 14 ? 2 : 0;
     if (!rows) {
       if (n <= 2 && !g.sameLine) continue;
@@ -174,6 +196,8 @@ export function planByOrder(groups: readonly Group[]): RowPlan[] | undefined {
     if (g.sameLine && !def && /^(?:\d{1,2}\.|\([一二三四五六七]\)|[一二三四]、)\D{2,}/.test(g.label)) return undefined;
     entries.push({ g, rows, def });
   }
+  // Converter output is tables of rows; one cell per line is a pasted layout whose labels are there.
+  if (entries.filter((e) => e.g.pipeRow).length * 2 < entries.length) return undefined;
   const count = entries.reduce((a, e) => a + e.rows, 0);
   for (const template of [ROWS_SPLIT, ROWS_MERGED]) {
     if (count !== template.length) continue;
@@ -202,24 +226,20 @@ export function planByOrder(groups: readonly Group[]): RowPlan[] | undefined {
 
 /** Table 3's fifteen cells: the reading whose groups add up, else the one with fewest broken groups. */
 export function t3Readings(items: readonly Item[]): { cells: Cell[]; ambiguous: boolean } | undefined {
+  const junk = emptyCellsAfterFullRow(items, 15);
   const groupHolds = (cells: readonly Cell[]) => {
     const n = cells.length;
     if (n % 5 !== 0) return true;
     const g = cells.slice(n - 5);
     return g[0].value.units + g[1].value.units + g[2].value.units + g[3].value.units === g[4].value.units;
   };
-  const ok = readings(items, 15, groupHolds);
-  if (ok.cells.length === 1 && ok.cells[0].some((c) => UNKNOWN.has(c))) {
-    const cells = ok.cells[0];
-    const groups = [0, 5, 10].map((k) => cells.slice(k, k + 5));
-    return groups.every((g) => deriveUnknown(g, 4) && groupHolds(g)) ? { cells, ambiguous: false } : undefined;
-  }
+  const ok = readings(items, 15, groupHolds, junk);
   if (ok.cells.length) {
     const cells = ok.cells[0];
     markUncertain(cells, ok);
     return { cells, ambiguous: false };
   }
-  const any = readings(items, 15);
+  const any = readings(items, 15, undefined, junk);
   if (!any.cells.length) return undefined;
   if (any.cells.length === 1 && !any.truncated) return { cells: any.cells[0], ambiguous: false };
   const broken = (cells: Cell[]) => [0, 5, 10].filter((k) => !groupHolds(cells.slice(0, k + 5))).length;

@@ -21,23 +21,33 @@ export interface Readings {
 }
 
 /**
- * Cells read from empty cells after a row's last value that the row needed to reach its width.
- * Their value is unknown (a converter may have lost the number); the caller derives it from an
- * equation and keeps the reading only if the whole table is then consistent.
+ * The items a row is read from. Empty pipe cells after the row's last value (" | ||" after a
+ * pasted row, a converter's padding) are cells only when they make the row exactly `n` wide —
+ * "| 2 |  |  |  |  |  |  |" is 2 and six zeros, a row with a cell missing and junk after it is not
+ * seven cells. Placeholders ("—", "/") always are cells. Surplus blanks at the start are dropped.
+ * `junk`: the table's complete rows end in empty cells too, so they are never cells.
  */
-export const UNKNOWN = new WeakSet<Cell>();
+export function trimBlanks(items: readonly Item[], n: number, junk = false): Item[] {
+  const last = lastValue(items);
+  const out = last < 0 ? items.slice(0, n) : items.length === n && !junk ? items.slice() : items.slice(0, last + 1);
+  while (out.length > n && out[out.length - 1].kind === 'blank') out.pop();
+  while (out.length > n && out[0].kind === 'blank') out.shift();
+  return out;
+}
 
-/**
- * The items a row is read from: trailing empty cells are left out (" | ||" after a pasted row is
- * not three more cells), unless the row is all blank; surplus blanks at the start are dropped.
- */
-export function trimBlanks(items: readonly Item[], n: number): { core: Item[]; trailing: Item[] } {
+const isEmpty = (it: Item) => it.kind === 'blank' && !it.raw.trim();
+
+/** Index of the last item that is not an empty cell, or -1. */
+function lastValue(items: readonly Item[]): number {
   let last = items.length - 1;
-  while (last >= 0 && items[last].kind === 'blank') last--;
-  if (last < 0) return { core: items.slice(0, n), trailing: [] };
-  const core = items.slice(0, last + 1);
-  while (core.length > n && core[0].kind === 'blank') core.shift();
-  return { core, trailing: items.slice(last + 1) };
+  while (last >= 0 && isEmpty(items[last])) last--;
+  return last;
+}
+
+/** Whether a row of `n` cells is followed by empty cells: then trailing empty cells are junk in its table. */
+export function emptyCellsAfterFullRow(items: readonly Item[], n: number): boolean {
+  const last = lastValue(items);
+  return last >= 0 && last + 1 >= n && last + 1 < items.length;
 }
 
 function whole(item: Item): Cell {
@@ -50,19 +60,10 @@ function whole(item: Item): Cell {
  * Every reading of `items` as exactly `n` cells. `accept(cells)` is called whenever a cell is
  * added and may reject a partial reading (e.g. a table-3 group whose parts do not add up).
  */
-export function readings(items: readonly Item[], n: number, accept: (cells: readonly Cell[]) => boolean = () => true): Readings {
-  const { core: trimmed, trailing } = trimBlanks(items, n);
+export function readings(items: readonly Item[], n: number, accept: (cells: readonly Cell[]) => boolean = () => true, junk = false): Readings {
+  const trimmed = trimBlanks(items, n, junk);
   const out: Readings = { cells: [], truncated: false, split: false };
   if (trimmed.length > n) return out;
-  // Too few values even with every run split: the empty cells after the last value may stand
-  // for lost values (unknown, see UNKNOWN).
-  const room = trimmed.reduce((a, it) => a + (it.kind === 'run' ? it.digits.length : 1), 0);
-  if (room < n && trimmed.length + trailing.length >= n) {
-    const cells = [...trimmed.map(whole), ...trailing.slice(0, n - trimmed.length).map(whole)];
-    for (const c of cells.slice(trimmed.length)) UNKNOWN.add(c);
-    out.cells.push(cells);
-    return out;
-  }
   // The fewest and the most cells the items from index i on can make.
   const k = trimmed.length;
   const minFrom = new Int32Array(k + 1);

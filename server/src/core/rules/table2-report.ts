@@ -50,11 +50,10 @@ function doubt(t: Table2, eqs: Equation[], blamed?: Ref): { note: Msg; severity?
     };
   }
   if (blamed?.cell.blank) {
-    return {
-      note: { zh: '(该单元格空白,按 0 计;可能漏填)', en: ' (the cell is blank and was read as 0; it may have been left out)' },
-      severity: 'information',
-      certain: false,
-    };
+    // An empty cell of a real table is an omission; in converter output it may be a lost value.
+    return t.byOrder
+      ? { note: { zh: '(该单元格空白,按 0 计;可能漏填,或在转换时丢失)', en: ' (the cell is blank and was read as 0; left out, or lost in conversion)' }, severity: 'information', certain: false }
+      : { note: { zh: '(该单元格空白,按 0 计)', en: ' (the cell is blank and was read as 0)' }, certain: true };
   }
   return { note: { zh: '', en: '' }, certain: true };
 }
@@ -64,11 +63,7 @@ export function checkTable2(ctx: RuleContext, kind: EqKind): void {
     const { diagnoses, lone, eqs } = memoDiagnosis(report, ctx.memo, i);
     const t2 = report.t2;
     if (!usable(t2)) return;
-    if (kind === 'row') {
-      for (const r of t2.rows) {
-        r.cells.forEach((c, col) => reportInferred(ctx, c, t2CellName(r.id, col), { zh: '本行合计', en: 'the row sum' }, `t2-inferred|${r.id}|${col}`));
-      }
-    }
+    if (kind === 'row') for (const r of t2.rows) r.cells.forEach((c, col) => reportInferred(ctx, c, t2CellName(r.id, col), `t2-lost|${r.id}|${col}`));
     for (const d of diagnoses) {
       if (diagnosisKind(d) !== kind) continue;
       const name = refName(d.ref);

@@ -3,7 +3,6 @@ import { toInt } from '../num/decimal';
 import { T3_COLUMNS } from '../template/format';
 import { t3CellName } from '../template/names';
 import type { Rule } from './rule';
-import { reportInferred } from './inferred';
 
 export const rule: Rule = {
   id: 'table3-group-sum',
@@ -19,7 +18,6 @@ export const rule: Rule = {
       const t = report.t3;
       if (!t || t.problems.length) continue;
       t.groups.forEach((g, gi) => {
-        g.forEach((c, ci) => reportInferred(ctx, c, t3CellName(gi, ci), { zh: '本组合计', en: 'the group sum' }, `t3-inferred|${gi}|${ci}`));
         const parts = g.slice(0, 4);
         const sum = parts.reduce((a, c) => a + toInt(c.value), 0n);
         const total = toInt(g[4].value);
@@ -27,14 +25,14 @@ export const rule: Rule = {
         const name = t3CellName(gi, 4);
         // Digits that ran together and no split adds up: the values themselves are uncertain.
         const unsure = t.ambiguous || g.some((c) => c.uncertain);
-        const blank = !unsure && g[4].blank && sum > 0n;
+        const blank = !unsure && !!g[4].blank && sum > 0n;
         const note = unsure
           ? { zh: '(表三数字连写,任何拆分都不能使各组合计成立)', en: ' (the digits of table 3 run together; no split makes every group add up)' }
           : blank
-            ? { zh: '(总计单元格空白,按 0 计;可能漏填)', en: ' (the total is blank and was read as 0; it may have been left out)' }
+            ? { zh: '(总计单元格空白,按 0 计)', en: ' (the total is blank and was read as 0)' }
             : { zh: '', en: '' };
         ctx.report({
-          severity: blank ? 'information' : undefined,
+
           message: {
             zh: `${name.zh} 为 ${total},但${T3_COLUMNS.slice(0, 4).join('、')}之和为 ${sum}${note.zh}`,
             en: `${name.en} is ${total}, but upheld + corrected + other + pending is ${sum}${note.en}`,
@@ -44,7 +42,7 @@ export const rule: Rule = {
             const n = t3CellName(gi, ci);
             return { span: c.span, message: { zh: `${n.zh} = ${c.raw}`, en: `${n.en} = ${c.raw}` } };
           }),
-          fixes: [unsure || blank ? setValueFix(g[4], sum, 'never', false) : setValueFix(g[4], sum, 'table')],
+          fixes: [unsure ? setValueFix(g[4], sum, 'never', false) : setValueFix(g[4], sum, 'table')],
           fingerprint: `t3|${gi}`,
         });
       });
