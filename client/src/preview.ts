@@ -204,4 +204,6 @@ td.nb-related { background: var(--vscode-editor-findMatchHighlightBackground, rg
 .nb-rule { opacity: 0.7; font-size: 0.9em; }
 .nb-unaligned { color: var(--vscode-editorWarning-foreground); }
 .nb-missing, .nb-empty { opacity: 0.8; }
+.nb-table .nb-unread { opacity: 0.55; font-style: italic; }
+td.nb-unread { text-align: center; }
 `;
