@@ -74,7 +74,7 @@ describe('preview and status over stdio', function () {
     for (const t of ['nb-t1', 'nb-t2', 'nb-t3']) assert.ok(p.html.includes(`<table class="nb-table ${t}">`), t);
     const bad = [...p.html.matchAll(/<td class="nb-cell nb-bad" data-start="(\d+)" data-end="(\d+)"/g)].map((m) => report(true).slice(+m[1], +m[2]));
     assert.deepEqual(bad, ['116', '9']);
-    assert.match(p.html, /title="[^"]*\(七\)总计·自然人 为 116,但/);
+    assert.match(p.html, /title="[^"]*（七）总计·自然人 为 116，但/);
 
     await client.change(URI, report());
     await status.next(URI, (s) => s.errors === 0);
