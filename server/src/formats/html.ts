@@ -118,7 +118,8 @@ const TITLE = /(\d{4}|[〇零一二三四五六七八九]{4})\s*年.{0,40}(报�
 
 /** The report's title when the article does not start with it: a title-like element before it, the ArticleTitle meta or <title>. */
 function titleOutside(doc: Node, body: Element, article: Element, firstLine: string): string | undefined {
-  if (TITLE.test(firstLine)) return undefined;
+  // A first line that is itself the title (short; not a paragraph that mentions a year and 报告).
+  if (firstLine.trim().length <= 60 && TITLE.test(firstLine)) return undefined;
   let found: string | undefined;
   const walk = (n: Node): boolean => {
     if (n === article) return true;
