@@ -9,6 +9,7 @@ const NAMES = {
 export const rule: Rule = {
   id: 'table-unaligned',
   severity: 'warning',
+  title: { zh: '表格无法对齐', en: 'table not aligned' },
   tags: ['table', 'structure'],
   description: {
     zh: '表格无法与国家格式逐行对齐(缺行、多行或数字个数不对),因此没有检查它的合计。',
