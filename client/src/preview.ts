@@ -8,17 +8,17 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { localeOf, say, setLocale, type Locale } from './locale';
 
 /** Mirrors PreviewResult in server/src/features/preview.ts. */
 interface PreviewResult {
   uri: string;
   version: number;
   html: string;
+  /** The language of the html (older servers: absent). */
+  locale?: Locale;
 }
 const PREVIEW_REQUEST = 'nianbao/preview';
-
-const en = () => vscode.env.language.startsWith('en');
-const say = (zh: string, english: string) => (en() ? english : zh);
 
 export const isReportLanguage = (doc: vscode.TextDocument) => doc.languageId === 'gov-report' || doc.languageId === 'plaintext';
 
@@ -38,7 +38,11 @@ export class Preview implements vscode.Disposable {
   private disposables: vscode.Disposable[] = [];
 
   constructor(private client: LanguageClient) {
-    this.disposables.push(vscode.window.onDidChangeActiveTextEditor((e) => e && this.follow(e)));
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor((e) => e && this.follow(e)),
+      // A language change closes and reopens the document: show what the server now says of it.
+      vscode.workspace.onDidOpenTextDocument((d) => this.refresh(d.uri.toString())),
+    );
   }
 
   /** Opens (or reveals) the preview beside the editor of `uri`, or of the active editor. */
@@ -46,7 +50,12 @@ export class Preview implements vscode.Disposable {
     const active = vscode.window.activeTextEditor;
     const editor = (uri && vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())) || active;
     if (!editor || !isReportLanguage(editor.document)) {
-      void vscode.window.showInformationMessage(say('请先打开一份年度报告(纯文本)。', 'Open an annual report (plain text) first.'));
+      const l = localeOf(editor?.document.uri);
+      void vscode.window.showInformationMessage(
+        editor
+          ? say(l, `nianbao：此文档的语言模式为“${editor.document.languageId}”，不做检查，没有表格预览。`, `nianbao: this document's language mode is "${editor.document.languageId}"; it is not checked and has no table preview.`)
+          : say(l, 'nianbao：请先打开一份年度报告。', 'nianbao: open an annual report first.'),
+      );
       return;
     }
     const column = editor.viewColumn ?? vscode.ViewColumn.One;
@@ -77,8 +86,12 @@ export class Preview implements vscode.Disposable {
 
   private point(entry: Entry, uri: vscode.Uri): void {
     entry.uri = uri;
-    entry.panel.title = say('年报表格', 'Report tables') + ' · ' + path.basename(uri.path);
+    this.title(entry);
     void this.render(entry);
+  }
+
+  private title(entry: Entry): void {
+    entry.panel.title = say(localeOf(entry.uri), '年报表格', 'Report tables') + ' · ' + path.basename(entry.uri.path);
   }
 
   private create(column: vscode.ViewColumn, uri: vscode.Uri): Entry {
@@ -87,7 +100,7 @@ export class Preview implements vscode.Disposable {
       localResourceRoots: [],
     });
     const entry: Entry = { panel, column, uri, html: '', seq: 0 };
-    panel.webview.html = page(randomBytes(16).toString('base64'));
+    panel.webview.html = page(randomBytes(16).toString('base64'), localeOf(uri));
     panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(entry, m));
     panel.onDidDispose(() => this.entries.get(column) === entry && this.entries.delete(column));
     return entry;
@@ -102,12 +115,19 @@ export class Preview implements vscode.Disposable {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       // An answer for an older text than the editor has is replaced by the next one.
       if (r && doc && r.version < doc.version) return;
-      html = r ? r.html : `<p class="nb-empty">${say('此文件未被识别为年度报告,或未启用检查。', 'This file is not recognised as an annual report, or checking is off.')}</p>`;
+      if (r) setLocale(uri.toString(), r.locale);
+      const l = localeOf(uri);
+      const why =
+        doc && !isReportLanguage(doc)
+          ? say(l, `此文档的语言模式为“${doc.languageId}”，不做检查。`, `This document's language mode is "${doc.languageId}"; it is not checked.`)
+          : say(l, '此文件未被识别为年度报告，或未启用检查。', 'This file is not recognised as an annual report, or checking is off.');
+      html = r ? r.html : `<p class="nb-empty">${escapeText(why)}</p>`;
     } catch (e) {
-      html = `<p class="nb-empty">${say('无法获取预览', 'Preview unavailable')}</p>`;
+      html = `<p class="nb-empty">${say(localeOf(uri), '无法获取预览', 'Preview unavailable')}</p>`;
       this.client.warn(`nianbao: preview failed: ${String(e)}`);
     }
     if (seq !== entry.seq) return; // a newer request (or another document) took over
+    this.title(entry);
     entry.html = html;
     void entry.panel.webview.postMessage({ html });
   }
@@ -129,10 +149,12 @@ export class Preview implements vscode.Disposable {
 }
 
 /** The webview page: a strict policy, styles and one script, both under the nonce; the body comes by message. */
-function page(nonce: string): string {
+const escapeText = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+function page(nonce: string, l: Locale): string {
   const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
   return `<!DOCTYPE html>
-<html lang="${en() ? 'en' : 'zh-CN'}">
+<html lang="${l === 'en' ? 'en' : 'zh-CN'}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -140,7 +162,7 @@ function page(nonce: string): string {
 <style nonce="${nonce}">${CSS}</style>
 </head>
 <body>
-<main id="root"><p class="nb-empty">${say('正在加载…', 'Loading…')}</p></main>
+<main id="root"><p class="nb-empty">${say(l, '正在加载…', 'Loading…')}</p></main>
 <script nonce="${nonce}">${SCRIPT}</script>
 </body>
 </html>`;
@@ -182,4 +204,6 @@ td.nb-related { background: var(--vscode-editor-findMatchHighlightBackground, rg
 .nb-rule { opacity: 0.7; font-size: 0.9em; }
 .nb-unaligned { color: var(--vscode-editorWarning-foreground); }
 .nb-missing, .nb-empty { opacity: 0.8; }
+.nb-table .nb-unread { opacity: 0.55; font-style: italic; }
+td.nb-unread { text-align: center; }
 `;

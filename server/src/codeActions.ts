@@ -5,7 +5,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { fixAll, isAutoFix, type AnalyzeOptions, type Analysis, type Finding, type Locale } from './core';
-import { pick, toTextEdit, type DiagnosticData } from './convert';
+import { pick, ruleTitle, toTextEdit, type DiagnosticData } from './convert';
 
 export const FIX_ALL_KIND = 'source.fixAll.nianbao';
 export const CMD_OPEN_DOC = 'nianbao.openRuleDoc';
@@ -55,6 +55,7 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
     for (const d of params.context.diagnostics) {
       const f = findingFor(ctx.analysis, d);
       if (!f) continue;
+      const title = { zh: ruleTitle(f.rule, 'zh'), en: ruleTitle(f.rule, 'en') };
       const fixes = [...f.fixes].sort((a, b) => Number(b.isPreferred) - Number(a.isPreferred));
       for (const fix of fixes) {
         actions.push({
@@ -68,7 +69,7 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
       const sameRule = ctx.analysis.findings.filter((x) => x.rule === f.rule && x.fixes.some(isAutoFix));
       if (!rulesDone.has(f.rule) && sameRule.length > 1) {
         rulesDone.add(f.rule);
-        const action = fixAllAction(ctx, L({ zh: `修复本文件中所有 ${f.rule} 问题`, en: `Fix all ${f.rule} problems in this file` }), CodeActionKind.QuickFix, f.rule);
+        const action = fixAllAction(ctx, L({ zh: `修复本文件中所有 ${title.zh} 问题`, en: `Fix all “${title.en}” problems in this file` }), CodeActionKind.QuickFix, f.rule);
         if (action) actions.push({ ...action, diagnostics: params.context.diagnostics.filter((x) => (x.data as DiagnosticData | undefined)?.rule === f.rule) });
       }
       if (ctx.canIgnore) {
@@ -82,7 +83,7 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
             command: { title: 'Ignore', command: CMD_IGNORE, arguments: [uri, ctx.doc.version, f.rule, f.fingerprint, `${pick(f.message, 'zh')} [${note}]`] },
           },
           {
-            title: L({ zh: `在本文件中忽略 ${f.rule}`, en: `Ignore ${f.rule} in this file` }),
+            title: L({ zh: `在本文件中忽略 ${title.zh}`, en: `Ignore “${title.en}” in this file` }),
             kind: CodeActionKind.QuickFix,
             diagnostics: [d],
             command: { title: 'Ignore rule in file', command: CMD_IGNORE_RULE, arguments: [uri, ctx.doc.version, f.rule] },
@@ -90,7 +91,7 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
         );
       }
       actions.push({
-        title: L({ zh: `查看规则说明:${f.rule}`, en: `Show documentation for ${f.rule}` }),
+        title: L({ zh: `查看规则说明:${title.zh}`, en: `Show documentation for “${title.en}”` }),
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         command: { title: 'Show documentation', command: CMD_OPEN_DOC, arguments: [f.rule] },

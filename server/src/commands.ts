@@ -14,9 +14,10 @@ import type { Ignores } from './ignores';
 import type { AddResult } from './io/ignoreFile';
 import { commandArgs, commandParams, invalid } from './params';
 import { pathToFileURL } from 'node:url';
+import { CMD_UNIGNORE, offerUndo, unignore } from './undoIgnore';
 
 export const CMD_FIX_ALL = 'nianbao.applyFixAll';
-export const COMMANDS = [CMD_FIX_ALL, CMD_OPEN_DOC, CMD_IGNORE, CMD_IGNORE_RULE];
+export const COMMANDS = [CMD_FIX_ALL, CMD_OPEN_DOC, CMD_IGNORE, CMD_IGNORE_RULE, CMD_UNIGNORE];
 
 export interface CommandDeps {
   doc(uri: string): TextDocument | undefined;
@@ -27,7 +28,7 @@ export interface CommandDeps {
   locale(uri: string): Promise<Locale>;
   ignores: Ignores;
   /** Shows a message; with an action title, resolves true when the user chose it. */
-  say(kind: 'error' | 'warning', text: string, action?: string): Promise<boolean>;
+  say(kind: 'error' | 'warning' | 'info', text: string, action?: string): Promise<boolean>;
   showDocument(uri: string): Promise<unknown>;
   canShowDocument(): boolean;
   applyEdit(label: string, edit: WorkspaceEdit): Promise<unknown>;
@@ -84,7 +85,7 @@ export function commandHandler(d: CommandDeps) {
     }
     d.revalidate();
     if (!r) return void d.say('warning', pick({ zh: `nianbao:${uri} 不是本机文件,无法记入 .nianbao-ignore.json`, en: `nianbao: ${uri} is not a local file; it cannot be recorded in .nianbao-ignore.json` }, locale));
-    if (r.ok) return;
+    if (r.ok) return offerUndo(d, { uri, rule, fingerprint }, locale);
     const message = pick(refusal(r), locale);
     // Offer to open a file that does not parse; not awaited, so the command does not wait for the user.
     const open = r.reason === 'unparseable' && d.canShowDocument() ? pick({ zh: '打开 .nianbao-ignore.json', en: 'Open .nianbao-ignore.json' }, locale) : undefined;
@@ -110,6 +111,9 @@ export function commandHandler(d: CommandDeps) {
     } else if (command === CMD_IGNORE_RULE) {
       const [uri, version, rule] = commandArgs(args, ['string', 'number?', 'string'], command);
       await ignore(uri as string, num(version), rule as string, undefined, undefined);
+    } else if (command === CMD_UNIGNORE) {
+      const [uri, rule, fingerprint] = commandArgs(args, ['string', 'string', 'string?'], command);
+      if (await unignore(d, { uri: uri as string, rule: rule as string, fingerprint: str(fingerprint) }, await d.locale(uri as string))) d.revalidate();
     } else throw invalid(`unknown command ${command}`);
   };
 }

@@ -1,12 +1,20 @@
 /** The one place that turns core results (offsets, bilingual messages) into LSP shapes. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import type { Edit, Finding, Fix, Locale, Msg, Severity, Span } from './core';
+import { ruleById, type Edit, type Finding, type Fix, type Locale, type Msg, type Severity, type Span } from './core';
+import { fullWidthPunct } from './zhPunct';
 
 export const SOURCE = 'nianbao';
 
+/** A message in the locale; Chinese gets full-width punctuation here, once, for every output. */
 export function pick(m: Msg, locale: Locale): string {
-  return locale === 'en' ? m.en : m.zh;
+  return locale === 'en' ? m.en : fullWidthPunct(m.zh);
+}
+
+/** A rule's short title ("表二列合计") for menus and hovers; its id when it has none. */
+export function ruleTitle(rule: string, locale: Locale): string {
+  const r = ruleById(rule);
+  return r ? pick(r.title, locale) : rule;
 }
 
 export function toRange(doc: TextDocument, span: Span): Range {

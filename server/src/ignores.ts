@@ -1,7 +1,7 @@
 /** The server's view of `.nianbao-ignore.json` files: found per document, cached, written on request. */
 import { dirname, join } from 'node:path';
 import { localPath } from './io/files';
-import { addIgnore, findIgnoreFile, ignoreFor, IGNORE_FILE, readIgnore, versionOf, within, type AddResult, type IgnoreData } from './io/ignoreFile';
+import { addIgnore, findIgnoreFile, ignoreFor, IGNORE_FILE, readIgnore, removeIgnore, versionOf, within, type AddResult, type IgnoreData } from './io/ignoreFile';
 
 export class Ignores {
   private cache = new Map<string, { key: string; data: IgnoreData }>();
@@ -60,6 +60,16 @@ export class Ignores {
     if (!p) return undefined;
     const target = findIgnoreFile(p.report, p.root) ?? join(p.root ?? dirname(p.report), IGNORE_FILE);
     const r = await addIgnore(target, p.report, { rule, fingerprint, note }, { root: p.root ?? dirname(target) });
+    this.changed();
+    return r;
+  }
+
+  /** Removes an entry recorded by add() (undo) from the nearest ignore file, the same safe way. */
+  async remove(uri: string, rule: string, fingerprint?: string): Promise<(AddResult & { removed?: boolean }) | undefined> {
+    const p = this.paths(uri);
+    const target = p && findIgnoreFile(p.report, p.root);
+    if (!p || !target) return undefined;
+    const r = await removeIgnore(target, p.report, { rule, fingerprint }, { root: p.root ?? dirname(target) });
     this.changed();
     return r;
   }

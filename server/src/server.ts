@@ -34,6 +34,7 @@ import { PREVIEW_REQUEST, renderPreview, type PreviewParams, type PreviewResult 
 import { STATUS_NOTIFICATION, statusOf } from './features/status';
 import { hover } from './features/hover';
 import { EXTRACT_REQUEST, extractRequest, isReadOnly, type ExtractParams } from './features/published';
+import { RECOGNIZE_REQUEST, recognize, type RecognizeParams } from './features/recognize';
 import { documentSymbols, foldingRanges } from './features/symbols';
 import { DEFAULTS, resolveLocale, sanitize, type Settings } from './settings';
 import { Workspace } from './workspace';
@@ -72,8 +73,8 @@ let versionedEdits = false;
 const toldUri = new Set<string>();
 
 /** A message for the user that needs no answer. */
-function notify(kind: 'error' | 'warning', message: string): void {
-  void connection.sendNotification(ShowMessageNotification.type, { type: kind === 'error' ? MessageType.Error : MessageType.Warning, message });
+function notify(kind: 'error' | 'warning' | 'info', message: string): void {
+  void connection.sendNotification(ShowMessageNotification.type, { type: kind === 'error' ? MessageType.Error : kind === 'warning' ? MessageType.Warning : MessageType.Info, message });
 }
 
 /** A request handler that refuses after shutdown and checks its params first (InvalidParams otherwise). */
@@ -100,7 +101,7 @@ async function validate(uri: string, version: number): Promise<void> {
   const current = documents.get(uri);
   if (!current || current.version !== version) return; // stale: a newer change is scheduled
   const st = workspace.state(current, settings);
-  const locale = resolveLocale(settings.locale, clientLocale);
+  const locale = resolveLocale(settings.locale, clientLocale, current.getText());
   const others = (u: string) => {
     const d = documents.get(u);
     if (d) return d;
@@ -209,7 +210,7 @@ async function checked(uri: string) {
   if (!doc) return undefined;
   const settings = await settingsFor(uri);
   const st = workspace.state(doc, settings);
-  return st.checked ? { doc, st, locale: resolveLocale(settings.locale, clientLocale) } : undefined;
+  return st.checked ? { doc, st, locale: resolveLocale(settings.locale, clientLocale, doc.getText()) } : undefined;
 }
 
 const actionContext = (c: NonNullable<Awaited<ReturnType<typeof checked>>>) => ({
@@ -250,14 +251,15 @@ const executeCommand = commandHandler({
     const c = isReadOnly(uri) ? undefined : await checked(uri);
     return c && { doc: c.doc, edits: fixAllEdits(actionContext(c)) };
   },
-  locale: async (uri) => resolveLocale((await settingsFor(uri)).locale, clientLocale),
+  locale: async (uri) => resolveLocale((await settingsFor(uri)).locale, clientLocale, documents.get(uri)?.getText()),
   ignores,
   say: async (kind, text, action) => {
     if (!action) {
       notify(kind, text);
       return false;
     }
-    const choice = await connection.window[kind === 'error' ? 'showErrorMessage' : 'showWarningMessage'](text, { title: action }).catch(() => undefined);
+    const show = kind === 'error' ? 'showErrorMessage' : kind === 'warning' ? 'showWarningMessage' : 'showInformationMessage';
+    const choice = await connection.window[show](text, { title: action }).catch(() => undefined);
     return choice?.title === action;
   },
   showDocument: (uri) => connection.window.showDocument({ uri, takeFocus: true }),
@@ -293,8 +295,17 @@ connection.onRequest(
   PREVIEW_REQUEST,
   handle(uriParams, async (p: PreviewParams): Promise<PreviewResult | null> => {
     const c = await checked(p.uri);
-    return c ? { uri: c.doc.uri, version: c.doc.version, html: renderPreview(c.st.analysis, c.locale) } : null;
+    return c ? { uri: c.doc.uri, version: c.doc.version, html: renderPreview(c.st.analysis, c.locale), locale: c.locale } : null;
   }),
+);
+
+// Documents the server is not given (another language mode): is their text a report?
+connection.onRequest(
+  RECOGNIZE_REQUEST,
+  handle(
+    () => undefined, // recognize() takes anything and answers "not a report" for junk
+    async (p: RecognizeParams) => recognize(p, typeof p?.uri === 'string' ? await settingsFor(p.uri) : DEFAULTS, clientLocale),
+  ),
 );
 
 connection.onRequest(EXTRACT_REQUEST, async (p: ExtractParams) => {

@@ -17,7 +17,7 @@ export interface DocState {
   errors: string[];
 }
 
-const EMPTY: Analysis = { isReport: false, model: { norm: '', reports: [], duplicates: [], isReport: false }, lines: [], findings: [], notes: [], errors: [] };
+const EMPTY: Analysis = { isReport: false, model: { norm: '', reports: [], duplicates: [], isReport: false }, lines: [], findings: [], notes: [], errors: [], suppressed: 0 };
 
 export class Workspace {
   private cache = new Map<string, { version: number; text: string; settings: Settings; generation: string; state: DocState }>();

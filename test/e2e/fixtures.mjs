@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { uxFiles } from './fixtures-ux.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(HERE, '..', '..');
@@ -66,7 +67,7 @@ export function build() {
   const draft2 = replaceOnce(b.join(eol), '占79.8%', '占78.8%');
 
   return {
-    files: { [REPORT]: report, [DRAFT2]: draft2, [NOTES]: NOTES_TEXT, [PUBLISHED]: publishedPdf(report) },
+    files: { [REPORT]: report, [DRAFT2]: draft2, [NOTES]: NOTES_TEXT, [PUBLISHED]: publishedPdf(report), ...uxFiles(seed, draft2) },
     expected: { 'after-quickfix.txt': afterQuickFix, 'seed.txt': seed },
     meta: {
       totalLine: totalLine + 1, // 1-based, as the editor shows it

@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DRAFT2, NOTES, PUBLISHED, REPORT } from './fixtures.mjs';
+import { DRAFT3, GBK_FILE, MD_DRAFT } from './fixtures-ux.mjs';
 
 const URL = process.env.NIANBAO_E2E_URL;
 const CDP = process.env.NIANBAO_E2E_CDP;
@@ -124,18 +125,22 @@ async function gotoLine(line) {
   await until(`the cursor on line ${line}`, () => page.locator('[id="status.editor.selection"]').innerText(), (t) => t.startsWith(`Ln ${line},`));
 }
 
-/** The squiggles drawn on a (visible) 1-based line of the active editor, with their boxes. */
+/** The squiggles drawn on a (visible) 1-based line of the active editor, with their boxes. A
+ * wrapped line (gov-report turns word wrap on) spans the rows from its number to the next one. */
 function squigglesOnLine(line) {
   return page.evaluate(
     ({ sel, line }) => {
       const ed = document.querySelector(sel);
       if (!ed) return null;
-      const num = [...ed.querySelectorAll('.margin-view-overlays .line-numbers')].find((e) => e.textContent.trim() === String(line));
+      const nums = [...ed.querySelectorAll('.margin-view-overlays .line-numbers')].map((e) => ({ n: Number(e.textContent.trim()), top: parseFloat(e.parentElement.style.top) }));
+      const num = nums.find((e) => e.n === line);
       if (!num) return null; // line not rendered
-      const top = num.parentElement.style.top;
-      const row = [...ed.querySelectorAll('.view-overlays > div')].find((d) => d.style.top === top);
-      const text = [...ed.querySelectorAll('.view-lines .view-line')].find((d) => d.style.top === top)?.innerText.replace(/\u00a0/g, ' ');
-      const sq = row ? [...row.querySelectorAll('[class*="squiggly-"]')] : [];
+      const next = Math.min(...nums.filter((e) => e.top > num.top).map((e) => e.top), Infinity);
+      const within = (d) => parseFloat(d.style.top) >= num.top && parseFloat(d.style.top) < next;
+      const byTop = (a, b) => parseFloat(a.style.top) - parseFloat(b.style.top);
+      const rows = [...ed.querySelectorAll('.view-overlays > div')].filter(within);
+      const text = [...ed.querySelectorAll('.view-lines .view-line')].filter(within).sort(byTop).map((d) => d.innerText.replace(/\u00a0/g, ' ')).join('') || undefined;
+      const sq = rows.flatMap((row) => [...row.querySelectorAll('[class*="squiggly-"]')]);
       return {
         text,
         squiggles: sq.map((e) => {
@@ -477,6 +482,8 @@ async function main() {
     check(before && before === after && before.includes('96'), `the read-only line changed: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
   });
 
+  await uxScenarios();
+
   // Disconnect gracefully so code-server stops the extension host (RECIPE pitfall 8).
   await page.goto('about:blank').catch(() => {});
   await page.waitForTimeout(500);
@@ -484,6 +491,234 @@ async function main() {
   await browser.close().catch(() => {});
   const noise = consoleErrors.filter((t) => !/vsda|favicon|Failed to load resource/.test(t));
   if (noise.length) console.log(`  (browser console errors: ${noise.length}; first: ${noise[0].slice(0, 200)})`);
+}
+
+// ---- editor and first-use scenarios (issue 15) -------------------------------------------------
+const SETTINGS = join(STATE, 'code-server', 'user-data', 'User', 'settings.json');
+
+/** The visible notification toast whose text contains `text`. */
+async function toast(text, timeout = UI_MS) {
+  const t = page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }).last();
+  await t.waitFor({ state: 'visible', timeout }).catch(async (e) => {
+    const all = await page.locator('.notifications-toasts .notification-toast').allInnerTexts().catch(() => []);
+    throw new Error(`no notification with "${text}" (${e.message.split('\n')[0]}); notifications: ${JSON.stringify(all)}`);
+  });
+  return t;
+}
+
+async function clickToastButton(t, label) {
+  await t.locator('.monaco-button').filter({ hasText: label }).first().click();
+}
+
+/** Closes every notification toast (Clear All). */
+async function clearToasts() {
+  await runCommand('Notifications: Clear All Notifications').catch(() => {});
+}
+
+/** The nianbao status bar item's text (codicons as $(name)), or undefined when hidden. */
+function nianbaoStatus() {
+  return page.evaluate(() => {
+    const el = [...document.querySelectorAll('.statusbar-item')].find((e) => e.id.endsWith('nianbao.status'));
+    if (!el || el.offsetParent === null) return undefined;
+    // Icons and text in document order, icons written back as $(name).
+    const parts = [];
+    const walk = (n) => {
+      if (n.nodeType === 3) parts.push(n.textContent);
+      else if (n.classList?.contains('codicon')) parts.push(`$(${[...n.classList].find((k) => k.startsWith('codicon-') && k !== 'codicon-modifier-spin')?.slice(8)})`);
+      else n.childNodes.forEach(walk);
+    };
+    walk(el);
+    return parts.join('').replace(/\s+/g, ' ').trim();
+  });
+}
+
+const language = () => page.locator('[id="status.editor.mode"]').getAttribute('aria-label');
+
+/** Pastes `text` into the focused editor: a paste event carrying it, as the browser sends for Ctrl+V. */
+async function paste(text) {
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** Sets a user setting the way a user does: in settings.json opened by VS Code, saved with Ctrl+S. */
+async function setSetting(key, value) {
+  const s = JSON.parse(readFileSync(SETTINGS, 'utf8'));
+  s[key] = value;
+  await runCommand('Preferences: Open User Settings (JSON)');
+  await page.waitForSelector('.editor-group-container.active .tab.active[aria-label="settings.json"]', { timeout: UI_MS });
+  await page.locator(`${editorSel} .view-lines`).click({ position: { x: 5, y: 5 }, force: true });
+  await page.keyboard.press('Control+A');
+  await paste(JSON.stringify(s, null, 2));
+  await page.keyboard.press('Control+S');
+  await until(`settings.json on disk to hold ${key} = ${JSON.stringify(value)}`, () => JSON.parse(readFileSync(SETTINGS, 'utf8'))[key], (v) => v === value);
+  await runCommand('View: Close Editor');
+}
+
+async function uxScenarios() {
+  const reportPath = join(WS, REPORT);
+  await runCommand('View: Close All Editor Groups').catch(() => {});
+
+  await test('English VS Code, Chinese report: nianbao.locale "auto" gives Chinese messages; "en" switches them to English and back', async () => {
+    await setSetting('nianbao.locale', 'auto');
+    await openFile(REPORT);
+    // The workbench is English (code-server has no language pack): problems() finds the English "Filter (e.g. …" box.
+    const chinese = await until('a Chinese narrative-sum message in Problems (English UI)', () => problems('narrative-sum'), (rs) => rs.some((r) => r.code === 'narrative-sum' && r.file === REPORT && CJK.test(r.message)));
+    console.log(`      message (English UI, locale auto): ${chinese.find((r) => r.code === 'narrative-sum').message}`);
+    check(/，|：/.test(chinese.find((r) => r.code === 'narrative-sum').message), 'Chinese message without full-width punctuation');
+    await until('the status bar item to read 年报', nianbaoStatus, (t) => t?.includes('年报'));
+    await snap('English UI, Chinese messages');
+    await setSetting('nianbao.locale', 'en');
+    await openFile(REPORT);
+    await until('an English narrative-sum message after nianbao.locale = en', () => problems('narrative-sum'), (rs) => rs.some((r) => r.code === 'narrative-sum' && r.file === REPORT && /^The total is \d+, but its parts add up to/.test(r.message)));
+    await until('the status bar item to read Report', nianbaoStatus, (t) => t?.includes('Report'));
+    await snap('nianbao.locale en');
+    await setSetting('nianbao.locale', 'zh');
+    await openFile(REPORT);
+    await until('Chinese messages again', () => problems('narrative-sum'), (rs) => rs.some((r) => r.code === 'narrative-sum' && r.file === REPORT && CJK.test(r.message) && /，/.test(r.message)));
+    await closeProblems();
+  });
+  await runCommand('View: Close All Editor Groups').catch(() => {});
+
+  await test(`a Markdown draft whose name lacks 年报 (${MD_DRAFT}) is offered the report language; switching checks it`, async () => {
+    await openFile(MD_DRAFT);
+    await until('the language indicator to read Markdown', language, (l) => l === 'Markdown');
+    const t = await toast('语言模式为“markdown”');
+    await until('the status bar to say: a report, not checked', nianbaoStatus, (s) => s?.includes('未检查'));
+    await snap('markdown draft offer');
+    await clickToastButton(t, '切换并检查');
+    await until(`the language indicator to read ${LANG_NAME}`, language, (l) => l === LANG_NAME);
+    await gotoLine(META.narrativeLine);
+    await waitSquiggle(META.narrativeLine, 'squiggly-error', FIRST_DIAGNOSTIC_MS);
+    await until('the status bar to count errors', nianbaoStatus, (s) => /\$\(error\) \d+ 年报/.test(s ?? ''));
+  });
+  await runCommand('View: Close All Editor Groups').catch(() => {});
+
+  await test('a report pasted into an Untitled tab in another language mode is offered the report language; switching checks it', async () => {
+    const seed = readFileSync(join(STATE, 'expected', 'seed.txt'), 'utf8');
+    await runCommand('File: New Untitled Text File');
+    // The new tab has the focus (a click could land on its "Select a language…" hint).
+    await page.waitForSelector('.editor-group-container.active .monaco-editor.focused', { timeout: UI_MS });
+    await paste(seed);
+    await until('the pasted report in the editor', () => page.locator(`${editorSel} .view-lines`).innerText(), (t) => t.includes('政府信息公开'));
+    // VS Code guesses a language for pasted text; when it keeps Plain Text (checked anyway), pick Ini as it often guesses.
+    const guessed = await until('VS Code to guess a language', language, (l) => l && l !== 'Plain Text', 6000).catch(() => 'Plain Text');
+    console.log(`      VS Code's guess after the paste: ${guessed}`);
+    if (guessed === 'Plain Text' || guessed === LANG_NAME) {
+      await runCommand('Change Language Mode');
+      await page.keyboard.type('Ini');
+      await until('Ini in the language picker', () => page.locator('.quick-input-widget .monaco-list-row.focused').getAttribute('aria-label'), (l) => /^Ini\b/.test(l ?? ''));
+      await page.keyboard.press('Enter');
+    }
+    const lang = await until('a language other than the report language', language, (l) => l && l !== LANG_NAME && l !== 'Plain Text');
+    const id = lang === 'Ini' ? 'ini' : undefined;
+    const t = await toast(id ? `语言模式为“${id}”` : '政府信息公开工作年度报告');
+    await until('the status bar to say: a report, not checked', nianbaoStatus, (s) => s?.includes('未检查'));
+    await snap('untitled offer');
+    await clickToastButton(t, '切换并检查');
+    await until(`the language indicator to read ${LANG_NAME}`, language, (l) => l === LANG_NAME);
+    await gotoLine(META.narrativeLine);
+    await waitSquiggle(META.narrativeLine, 'squiggly-error', FIRST_DIAGNOSTIC_MS);
+    const rows = await until('Problems rows for the Untitled tab', () => problems('narrative-sum'), (rs) => rs.some((r) => r.code === 'narrative-sum' && /^Untitled/.test(r.file ?? '')));
+    check(rows.some((r) => /^Untitled/.test(r.file ?? '')), 'no Untitled row');
+    await closeProblems();
+    await runCommand('View: Revert and Close Editor');
+  });
+  await runCommand('View: Close All Editor Groups').catch(() => {});
+
+  await test(`a GBK file (${GBK_FILE}) shows garbage: notification and status bar offer GB18030; reopening checks it`, async () => {
+    await openFile(GBK_FILE);
+    const t = await toast('GBK/GB18030');
+    await until('the status bar to offer GB18030', nianbaoStatus, (s) => s?.includes('GB18030'));
+    await snap('gbk offer');
+    await clickToastButton(t, '用 GB18030 重新打开');
+    await until('the editor to show Chinese', () => page.locator(`${editorSel} .view-lines`).innerText(), (x) => x.includes('政府信息公开'));
+    const enc = await page.locator('[id="status.editor.encoding"]').innerText().catch(() => '?');
+    console.log(`      encoding indicator: ${enc}`);
+    check(/GB/i.test(enc), `the encoding indicator reads ${enc}`);
+    await until('the status bar to read 年报 with errors', nianbaoStatus, (s) => /\$\(error\) \d+ 年报/.test(s ?? ''));
+    await gotoLine(META.narrativeLine);
+    await waitSquiggle(META.narrativeLine, 'squiggly-error');
+  });
+  await runCommand('View: Close All Editor Groups').catch(() => {});
+  await clearToasts();
+
+  await test('Fix All (command) says what it changed: 已修正 N 处 with line, old → new; so does fix-all on save', async () => {
+    await openFile(DRAFT3);
+    await gotoLine(META.totalLine);
+    await waitSquiggle(META.totalLine);
+    const pkgNls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8'));
+    await runCommand(`${pkgNls.category}: ${pkgNls['command.fixAll']}`);
+    const t = await toast('已修正');
+    const text = await t.innerText();
+    console.log(`      ${text.split('\n')[0]}`);
+    check(new RegExp(`第 ${META.totalLine} 行 96 → 97`).test(text), `the summary does not list line ${META.totalLine}: 96 → 97: ${text}`);
+    check(new RegExp(`第 ${META.table3TotalLine} 行 5 → 4`).test(text), `the summary does not list the table-3 total: ${text}`);
+    await snap('fix-all summary');
+    await clearToasts();
+    // Break one total again and save: fix-all on save reports the one change.
+    await gotoLine(META.totalLine);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.type('95 |');
+    await until(`line ${META.totalLine} to read 95 |`, () => squigglesOnLine(META.totalLine), (v) => v?.text?.trim() === '95 |');
+    await page.keyboard.press('Control+S');
+    const s = await toast('已修正 1 处');
+    check((await s.innerText()).includes(`第 ${META.totalLine} 行 95 → 97`), `on-save summary: ${await s.innerText()}`);
+    await snap('fix-all on save summary');
+  });
+  await runCommand('View: Close All Editor Groups').catch(() => {});
+  await clearToasts();
+
+  await test('ignoring a finding tells so with 撤销 (Undo); Undo brings it back; the status bar counts ignored findings', async () => {
+    await openFile(REPORT);
+    await gotoLine(META.percentLine);
+    const sq = await waitSquiggle(META.percentLine);
+    await page.mouse.click(sq.x, sq.y);
+    await page.keyboard.press('Control+.');
+    const rows = '.action-widget .monaco-list-row.action';
+    const want = '忽略此问题（记入 .nianbao-ignore.json）';
+    const labels = await until('the quick-fix menu', () => page.locator(rows).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))), (ls) => ls.length > 0);
+    check(labels.includes(want), `no "${want}": ${JSON.stringify(labels)}`);
+    check(labels.some((l) => l === '在本文件中忽略 百分比'), `rule titles, not ids, in the menu: ${JSON.stringify(labels)}`);
+    for (let i = 0; i < 15 && (await page.locator(`${rows}.focused`).getAttribute('aria-label').catch(() => null)) !== want; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const t = await toast('已忽略');
+    await until(`the squiggle on line ${META.percentLine} to go`, () => squigglesOnLine(META.percentLine), (v) => v && !v.squiggles.some((x) => x.cls === 'squiggly-error'));
+    await until('the status bar to count 1 ignored finding', nianbaoStatus, (s) => /\$\(eye-closed\) 1/.test(s ?? ''));
+    const ignoreFile = join(WS, '.nianbao-ignore.json');
+    check(JSON.parse(readFileSync(ignoreFile, 'utf8')).ignore.length === 1, 'not recorded');
+    await snap('ignored, with undo');
+    await clickToastButton(t, '撤销');
+    await until(`the squiggle on line ${META.percentLine} to come back`, () => squigglesOnLine(META.percentLine), (v) => v?.squiggles.some((x) => x.cls === 'squiggly-error'));
+    await until('no ignored findings in the status bar', nianbaoStatus, (s) => s && !s.includes('eye-closed'));
+    check(JSON.parse(readFileSync(ignoreFile, 'utf8')).ignore.length === 0, 'the entry is still in .nianbao-ignore.json');
+    check(readFileSync(reportPath, 'utf8').includes('占78.8%'), 'the report text changed');
+  });
+  await clearToasts();
+
+  await test('查看规则说明 opens the rule page rendered (Markdown preview), not its source', async () => {
+    await openFile(REPORT);
+    await gotoLine(META.percentLine);
+    const sq = await waitSquiggle(META.percentLine);
+    await page.mouse.click(sq.x, sq.y);
+    await page.keyboard.press('Control+.');
+    const rows = '.action-widget .monaco-list-row.action';
+    const want = '查看规则说明：百分比';
+    await until('the quick-fix menu', () => page.locator(rows).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))), (ls) => ls.includes(want));
+    for (let i = 0; i < 15 && (await page.locator(`${rows}.focused`).getAttribute('aria-label').catch(() => null)) !== want; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const tab = page.locator('.tab[aria-label*="narrative-percentage.md"]');
+    await tab.first().waitFor({ timeout: UI_MS });
+    const label = await tab.first().getAttribute('aria-label');
+    console.log(`      tab: ${label}`);
+    check(/^Preview /.test(label), `the rule page opened as "${label}", not as a Markdown preview`);
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await until('the rendered page (an h1)', () => frame.locator('h1').first().innerText(), (h) => h.includes('narrative-percentage'));
+  });
+  await runCommand('View: Close All Editor Groups').catch(() => {});
 }
 
 try {

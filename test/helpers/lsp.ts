@@ -16,6 +16,7 @@ import {
   ShowDocumentRequest,
   ApplyWorkspaceEditRequest,
   ShowMessageNotification,
+  MessageType,
   LogMessageNotification,
   ShowMessageRequest,
   type MessageActionItem,
@@ -47,8 +48,11 @@ export class LspClient {
   readonly messages: ShowMessageRequestParams[] = [];
   /** window/logMessage texts. */
   readonly logs: string[] = [];
-  /** How window/showMessageRequest is answered (default: the first action, as a user clicking it). */
-  answerMessage: (p: ShowMessageRequestParams) => MessageActionItem | null = (p) => p.actions?.[0] ?? null;
+  /**
+   * How window/showMessageRequest is answered. Default: the first action of an error or warning, as
+   * a user clicking it; an information ("ignored", with Undo) is left alone.
+   */
+  answerMessage: (p: ShowMessageRequestParams) => MessageActionItem | null | Promise<MessageActionItem | null> = (p) => (p.type === MessageType.Info ? null : (p.actions?.[0] ?? null));
   private versions = new Map<string, number>();
   stderr = '';
 

@@ -32,6 +32,12 @@ describe('language server: cross-year checks', function () {
     assert.equal(d.length, 2);
     assert.equal(d[0].relatedInformation![0].location.uri, lastUri);
     assert.equal(d[0].relatedInformation![0].location.range.start.line, 110);
+    // The hover names last year's cell and its report by file name only, not by path.
+    const { HoverRequest } = await import('vscode-languageserver-protocol/node');
+    const h = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: d[0].range.start });
+    const value = (h!.contents as { value: string }).value;
+    assert.match(value, /相关：2023 年报告：四、结转下年度继续办理·自然人（洪泽区2023年度报告\.txt）/);
+    assert.ok(!value.includes(dir), `no folder path in the hover: ${value}`);
   });
 
   it('follows edits of last year’s open report', async () => {

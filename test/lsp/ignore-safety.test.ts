@@ -46,7 +46,7 @@ async function start(rootUri: string, uri: string, onClient: (c: LspClient) => v
 async function ignoreSum(client: LspClient, uri: string, diagnostics: Diagnostic[]) {
   const sum = diagnostics.find((d) => d.code === 'narrative-sum')!;
   const actions = (await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: sum.range, context: { diagnostics: [sum] } })) as CodeAction[];
-  const ignore = actions.find((a) => a.title === '忽略此问题(记入 .nianbao-ignore.json)');
+  const ignore = actions.find((a) => a.title === '忽略此问题（记入 .nianbao-ignore.json）');
   assert.ok(ignore, actions.map((a) => a.title).join(' / '));
   await client.conn.sendRequest(ExecuteCommandRequest.type, ignore.command!);
 }

@@ -30,15 +30,22 @@ describe('ignoring findings (.nianbao-ignore.json)', function () {
     writeFileSync(file, text());
     const uri = pathToFileURL(file).toString();
     client = new LspClient({ settings: { debounceMs: 0 } });
+    const statuses: { uri: string; suppressed: number; errors: number }[] = [];
+    client.conn.onNotification('nianbao/status', (s: { uri: string; suppressed: number; errors: number }) => statuses.push(s));
+    const statusOf = async (u: string, pred: (s: (typeof statuses)[number]) => boolean) => {
+      for (let i = 0; i < 100; i++, await new Promise((r) => setTimeout(r, 50))) if (statuses.some((s) => s.uri === u && pred(s))) return;
+      assert.fail(`no such status for ${u}: ${JSON.stringify(statuses.filter((s) => s.uri === u))}`);
+    };
     await client.initialize({ workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'root' }] });
     await client.open(uri, text());
     const p = await client.diagnostics(uri, (x) => x.diagnostics.length === 2);
     const sum = p.diagnostics.find((d) => d.code === 'narrative-sum')!;
     const actions = (await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: sum.range, context: { diagnostics: [sum] } })) as CodeAction[];
-    const ignore = actions.find((a) => a.title === '忽略此问题(记入 .nianbao-ignore.json)')!;
+    const ignore = actions.find((a) => a.title === '忽略此问题（记入 .nianbao-ignore.json）')!;
     assert.ok(ignore, actions.map((a) => a.title).join(' / '));
     await client.conn.sendRequest(ExecuteCommandRequest.type, ignore.command!);
     await client.diagnostics(uri, (x) => x.diagnostics.length === 1 && x.diagnostics[0].code === 'table3-group-sum');
+    await statusOf(uri, (s) => s.errors === 1 && s.suppressed === 1); // the status counts the ignored finding
 
     const sidecar = join(root, '.nianbao-ignore.json');
     assert.ok(existsSync(sidecar), 'written at the workspace root');
@@ -56,9 +63,43 @@ describe('ignoring findings (.nianbao-ignore.json)', function () {
     // Ignore a rule for the whole file.
     const t3 = p.diagnostics.find((d) => d.code === 'table3-group-sum')!;
     const more = (await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: t3.range, context: { diagnostics: [t3] } })) as CodeAction[];
-    await client.conn.sendRequest(ExecuteCommandRequest.type, more.find((a) => a.title === '在本文件中忽略 table3-group-sum')!.command!);
+    await client.conn.sendRequest(ExecuteCommandRequest.type, more.find((a) => a.title === '在本文件中忽略 表三分组合计')!.command!);
     await client.diagnostics(uri, (x) => x.diagnostics.length === 0);
+    await statusOf(uri, (s) => s.errors === 0 && s.suppressed === 2);
     assert.deepEqual(cli(file), []);
+  });
+
+  it('ignoring says what was done, with Undo that removes the entry again', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'nianbao-undo-'));
+    const file = join(root, '示例县2023年度报告.txt');
+    writeFileSync(file, text());
+    const uri = pathToFileURL(file).toString();
+    client = new LspClient({ settings: { debounceMs: 0 } });
+    let undo: (choice: { title: string } | null) => void = () => {};
+    client.answerMessage = () => new Promise((r) => (undo = r)); // the user decides later
+    await client.initialize({ workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'root' }] });
+    await client.open(uri, text());
+    const p = await client.diagnostics(uri, (x) => x.diagnostics.length === 2);
+    const t3 = p.diagnostics.find((d) => d.code === 'table3-group-sum')!;
+    const actions = (await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: t3.range, context: { diagnostics: [t3] } })) as CodeAction[];
+    const ignore = actions.find((a) => a.title === '忽略此问题（记入 .nianbao-ignore.json）')!;
+    // The command returns at once; the message waits for the user.
+    await client.conn.sendRequest(ExecuteCommandRequest.type, ignore.command!);
+    await client.diagnostics(uri, (x) => x.diagnostics.length === 1);
+    const sidecar = join(root, '.nianbao-ignore.json');
+    assert.equal(JSON.parse(readFileSync(sidecar, 'utf8')).ignore.length, 1);
+    const asked = () => client.messages.filter((m) => 'actions' in m && m.actions?.length);
+    for (let i = 0; i < 50 && !asked().length; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(asked().length, 1);
+    assert.equal(asked()[0].message, 'nianbao：已忽略此“表三分组合计”问题（记入 .nianbao-ignore.json）');
+    assert.deepEqual(asked()[0].actions, [{ title: '撤销' }]);
+    undo({ title: '撤销' });
+    await client.diagnostics(uri, (x) => x.diagnostics.length === 2 && x.diagnostics.some((d) => d.code === 'table3-group-sum'));
+    assert.deepEqual(JSON.parse(readFileSync(sidecar, 'utf8')).ignore, [], 'the entry is gone, the file stays valid');
+    assert.equal(cli(file).length, 2, 'the CLI sees it again too');
+    // Undo of an entry that is gone: told, nothing written.
+    await client.conn.sendRequest(ExecuteCommandRequest.type, { command: 'nianbao.unignore', arguments: [uri, 'table3-group-sum', t3.data.fingerprint] });
+    assert.deepEqual(JSON.parse(readFileSync(sidecar, 'utf8')).ignore, []);
   });
 
   it('an entry for another file does not apply, and a broken ignore file is reported and ignored', () => {

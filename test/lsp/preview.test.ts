@@ -18,6 +18,7 @@ interface Preview {
   uri: string;
   version: number;
   html: string;
+  locale: string;
 }
 
 function report(breakIt = false) {
@@ -73,7 +74,7 @@ describe('preview and status over stdio', function () {
     for (const t of ['nb-t1', 'nb-t2', 'nb-t3']) assert.ok(p.html.includes(`<table class="nb-table ${t}">`), t);
     const bad = [...p.html.matchAll(/<td class="nb-cell nb-bad" data-start="(\d+)" data-end="(\d+)"/g)].map((m) => report(true).slice(+m[1], +m[2]));
     assert.deepEqual(bad, ['116', '9']);
-    assert.match(p.html, /title="[^"]*\(七\)总计·自然人 为 116,但/);
+    assert.match(p.html, /title="[^"]*（七）总计·自然人 为 116，但/);
 
     await client.change(URI, report());
     await status.next(URI, (s) => s.errors === 0);
@@ -85,12 +86,13 @@ describe('preview and status over stdio', function () {
     assert.equal(await ask(client, 'file:///tmp/never-opened.txt'), null, 'unknown document');
   });
 
-  it('nianbao/preview speaks the client locale', async () => {
-    client = new LspClient({ settings: { debounceMs: 0 }, locale: 'en-US' });
+  it('nianbao/preview speaks the locale of the messages (here the setting nianbao.locale: en)', async () => {
+    client = new LspClient({ settings: { debounceMs: 0, locale: 'en' } });
     await client.initialize();
     await client.open(URI, report(true));
     const p = await ask(client, URI);
     assert.ok(p);
+    assert.equal(p.locale, 'en', 'the client titles the panel in the same language');
     assert.ok(p.html.includes('Table 2 · Disclosure requests received and handled'));
     assert.match(p.html, /title="[^"]*\(7\) total · natural persons is 116, but/);
   });
@@ -101,12 +103,12 @@ describe('preview and status over stdio', function () {
     await client.initialize();
     await client.open(URI, report(true));
     await client.open(NOTES, '会议记录:共 3 人参加,其中 5 人请假。\n', 'plaintext');
-    assert.deepEqual(await status.next(URI), { uri: URI, state: 'report', errors: 2, warnings: 0, infos: 0, locale: 'zh' });
-    assert.deepEqual(await status.next(NOTES), { uri: NOTES, state: 'not-report', errors: 0, warnings: 0, infos: 0, locale: 'zh' });
+    assert.deepEqual(await status.next(URI), { uri: URI, state: 'report', errors: 2, warnings: 0, infos: 0, suppressed: 0, locale: 'zh' });
+    assert.deepEqual(await status.next(NOTES), { uri: NOTES, state: 'not-report', errors: 0, warnings: 0, infos: 0, suppressed: 0, locale: 'zh' });
 
     // A table that cannot be aligned is a warning.
     await client.change(URI, report().replace(/^2\.重复申请 \|\n2 \|\n/m, ''));
-    assert.deepEqual(await status.next(URI, (s) => s.errors === 0), { uri: URI, state: 'report', errors: 0, warnings: 1, infos: 0, locale: 'zh' });
+    assert.deepEqual(await status.next(URI, (s) => s.errors === 0), { uri: URI, state: 'report', errors: 0, warnings: 1, infos: 0, suppressed: 0, locale: 'zh' });
   });
 
   it('nianbao/status says too-large past nianbao.maxDocumentSize, and disabled when checking is off', async () => {
@@ -115,8 +117,8 @@ describe('preview and status over stdio', function () {
     await client.initialize();
     await client.open(URI, report(true));
     await client.open(NOTES, report(true), 'plaintext');
-    assert.deepEqual(await status.next(URI), { uri: URI, state: 'too-large', errors: 0, warnings: 0, infos: 1, locale: 'zh' });
-    assert.deepEqual(await status.next(NOTES), { uri: NOTES, state: 'disabled', errors: 0, warnings: 0, infos: 0, locale: 'zh' });
+    assert.deepEqual(await status.next(URI), { uri: URI, state: 'too-large', errors: 0, warnings: 0, infos: 1, suppressed: 0, locale: 'zh' });
+    assert.deepEqual(await status.next(NOTES), { uri: NOTES, state: 'disabled', errors: 0, warnings: 0, infos: 0, suppressed: 0, locale: 'zh' });
     assert.equal(await ask(client, URI), null);
   });
 });

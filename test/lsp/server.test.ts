@@ -29,7 +29,7 @@ describe('language server over stdio', function () {
     const d = pub.diagnostics[0] as Diagnostic;
     assert.equal(d.code, 'table2-column-sum');
     assert.equal(d.source, 'nianbao');
-    assert.match(d.message, /^\(七\)总计·自然人 为 116,但/);
+    assert.match(d.message, /^（七）总计·自然人 为 116，但（一）至（六）各项之和为 118；/, 'full-width punctuation in Chinese');
     assert.match(d.codeDescription!.href, /^file:\/\/.*\/docs\/rules\/table2-column-sum\.md$/);
     assert.ok(d.relatedInformation!.length > 0);
 
@@ -120,20 +120,21 @@ describe('language server over stdio', function () {
     assert.deepEqual((await client.diagnostics('file:///tmp/draft.txt')).diagnostics, []);
   });
 
-  it('speaks English when the client locale is English', async () => {
+  it('a Chinese report gets Chinese messages even when the client locale is English', async () => {
     client = new LspClient({ settings: { debounceMs: 0 }, locale: 'en-US' });
     await client.initialize();
     await client.open(URI, badReport());
     const p = await client.diagnostics(URI, (x) => x.diagnostics.length > 0);
-    assert.match(p.diagnostics[0].message, /^\(7\) total · natural persons is 116, but items/);
+    assert.match(p.diagnostics[0].message, /^（七）总计·自然人 为 116/);
   });
 
-  it('the nianbao.locale setting overrides the client locale', async () => {
-    client = new LspClient({ settings: { debounceMs: 0, locale: 'zh' }, locale: 'en-US' });
+  it('the nianbao.locale setting overrides the report’s language', async () => {
+    client = new LspClient({ settings: { debounceMs: 0, locale: 'en' }, locale: 'zh-cn' });
     await client.initialize();
     await client.open(URI, badReport());
     const p = await client.diagnostics(URI, (x) => x.diagnostics.length > 0);
-    assert.match(p.diagnostics[0].message, /^\(七\)总计·自然人 为 116/);
+    assert.match(p.diagnostics[0].message, /^\(7\) total · natural persons is 116, but items/);
+    assert.doesNotMatch(p.diagnostics[0].message, /[，：；（）]/, 'no full-width punctuation in English');
   });
 
   it('drops stale versions: only the latest text is reported', async () => {
@@ -170,8 +171,15 @@ describe('language server: hover, outline, folding', function () {
     const pub = await client.diagnostics(URI, (p) => p.diagnostics.length > 0);
     const h = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: pub.diagnostics[0].range.start });
     const value = (h!.contents as { value: string }).value;
-    assert.match(value, /^\*\*表二 \(七\)总计·自然人 = 116\*\*/);
-    assert.match(value, /= 118,\(七\)总计 \\\[116\\\]/);
+    const [arithmetic, related] = value.split('\n\n');
+    const lines = arithmetic.split('  \n');
+    assert.equal(lines[0], '**表二（七）总计·自然人 = 116**');
+    assert.ok(lines.slice(1, 4).every((l) => /^✗ .* = \d+/.test(l)), `the sums come first: ${lines.slice(1, 4).join(' | ')}`);
+    assert.ok(lines.some((l) => /= 118，（七）总计 \\\[116\\\]$/.test(l)), lines.join('\n'));
+    assert.equal(lines.at(-1), '✗ 表二列合计：改为 118', 'the verdict by rule title, after the arithmetic');
+    // Related cells by short name, each a link into this document; no file path in the text.
+    assert.match(related, /^相关：\[（七）总计·总计 = 137\]\(<file:\/\/\/tmp\/.*#L\d+,\d+>\)/);
+    assert.equal(related.replace(/\(<[^>]*>\)/g, '').includes('/tmp'), false);
     const symbols = (await client.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: URI } })) as { name: string; children?: { name: string }[] }[];
     assert.equal(symbols.length, 6);
     assert.equal(symbols[0].name, '一、总体情况');

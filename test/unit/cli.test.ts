@@ -30,7 +30,7 @@ describe('cli', () => {
     const lines = r.out.trim().split('\n');
     assert.equal(lines.length, 1);
     const line = badText.split('\n').findIndex((l) => l.startsWith('2 | 1 | 0 | 1 | 3 |')) + 1;
-    assert.equal(lines[0], `${bad}:${line}:17 error table3-group-sum 行政复议·总计 为 3,但结果维持、结果纠正、其他结果、尚未审结之和为 4`);
+    assert.equal(lines[0], `${bad}:${line}:17 error table3-group-sum 行政复议·总计 为 3，但结果维持、结果纠正、其他结果、尚未审结之和为 4`);
   });
 
   it('json format: the documented shape, LSP ranges, fixes as edits', () => {

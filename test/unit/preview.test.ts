@@ -4,6 +4,7 @@ import { analyze, type AnalyzeOptions } from '../../server/src/core';
 import { T2_GROUP_LABELS, T2_ROWS } from '../../server/src/core/template/format';
 import { normalize } from '../../server/src/core/text/normalize';
 import { renderPreview } from '../../server/src/features/preview';
+import { pick } from '../../server/src/convert';
 import { LAYOUTS, T2_IDS, renderReport, sampleValues, type Layout, type ReportParts, type TableValues } from '../helpers/layouts';
 
 const TITLE = '示例县2023年政府信息公开工作年度报告';
@@ -77,7 +78,7 @@ describe('table preview', () => {
         assert.equal(ls.length, 6 + (extra.mergedSix ? 23 : 25));
         for (const l of ls) {
           const source = norm.slice(l.start, l.end).replace(/\s+/g, '');
-          assert.equal(l.title, '原文:' + source);
+          assert.equal(l.title, '原文：' + source);
           assert.ok(source.startsWith(normalize(l.text)), `${l.text} ← ${source}`);
         }
       });
@@ -86,7 +87,7 @@ describe('table preview', () => {
 
   it('lays table 2 out with the national row groups as row spans', () => {
     const { html } = preview(report('pipe-rows'));
-    assert.match(html, /<th class="nb-corner" colspan="3" rowspan="3">\(本列数据的勾稽关系为/);
+    assert.match(html, /<th class="nb-corner" colspan="3" rowspan="3">（本列数据的勾稽关系为/);
     assert.match(html, /<th colspan="7">申请人情况<\/th><\/tr><tr><th rowspan="2">自然人<\/th><th colspan="5">法人或其他组织<\/th><th rowspan="2">总计<\/th>/);
     assert.match(html, /<th>商业企业<\/th><th>科研机构<\/th><th>社会公益组织<\/th><th>法律服务机构<\/th><th>其他<\/th>/);
     assert.match(html, /<th class="nb-group" rowspan="22">三、本年度办理结果<\/th>/);
@@ -118,7 +119,7 @@ describe('table preview', () => {
       const bad = cs.filter((c) => c.cls.includes('nb-bad'));
       const cell = bad.find((c) => c.start === f.span.start && c.end === f.span.end);
       assert.ok(cell, f.rule);
-      assert.ok(cell.title.includes(f.message.zh), cell.title);
+      assert.ok(cell.title.includes(pick(f.message, 'zh')), cell.title);
       for (const r of f.related) {
         const rel = cs.find((c) => c.start === r.span.start);
         assert.ok(rel && (rel === cell || rel.cls.includes('nb-related')), `related ${r.message.zh}`);
@@ -130,7 +131,7 @@ describe('table preview', () => {
     );
     // Each finding is listed under the table it marks, clickable to its span.
     const [t2part, t3part] = html.split('<table class="nb-table nb-t3">');
-    const item = (f: (typeof a.findings)[number]) => `<li class="nb-finding nb-error" data-start="${f.span.start}" data-end="${f.span.end}" tabindex="0">${f.message.zh} `;
+    const item = (f: (typeof a.findings)[number]) => `<li class="nb-finding nb-error" data-start="${f.span.start}" data-end="${f.span.end}" tabindex="0">${pick(f.message, 'zh')} `;
     assert.ok(t2part.includes(item(a.findings[0])) && !t2part.includes(item(a.findings[1])));
     assert.ok(t3part.includes(item(a.findings[1])) && !t3part.includes(item(a.findings[0])));
   });
@@ -157,7 +158,7 @@ describe('table preview', () => {
     const { a, html } = preview(text);
     assert.deepEqual(a.findings, [], 'the row still aligns');
     assert.ok(!/<script/i.test(html));
-    assert.ok(html.includes('title="原文:行政许可&lt;script&gt;alert(1)&lt;/script&gt;"'));
+    assert.ok(html.includes('title="原文：行政许可&lt;script&gt;alert(1)&lt;/script&gt;"'));
 
     const broken = report('pipe-rows').replace('2.重复申请', '2.<img src=x onerror="alert(1)">');
     const b = preview(broken);
@@ -166,19 +167,42 @@ describe('table preview', () => {
     assert.ok(b.html.includes('&lt;img'), 'the unrecognised label is shown, escaped');
   });
 
-  it('shows the table-unaligned message instead of a grid that could not be aligned', () => {
+  it('a partly aligned table: the table-unaligned message, then the rows that were read, the others marked 未读出', () => {
     const text = report('pipe-rows').replace(/^3\.危及.*\n/m, '');
     const { a, html } = preview(text);
     assert.deepEqual(a.findings.map((f) => f.rule), ['table-unaligned']);
+    assert.equal(a.model.reports[0].t2!.partial, true);
     const f = a.findings[0];
-    assert.ok(html.includes(`<p class="nb-unaligned" data-start="${f.span.start}" data-end="${f.span.end}" tabindex="0">${f.message.zh}</p>`));
-    assert.ok(!html.includes('nb-t2'));
+    assert.ok(html.includes(`<p class="nb-unaligned" data-start="${f.span.start}" data-end="${f.span.end}" tabindex="0">${pick(f.message, 'zh')}</p>`));
+    const t2 = html.slice(html.indexOf('<table class="nb-table nb-t2">'), html.indexOf('</table>', html.indexOf('nb-t2')));
+    assert.ok(t2, 'the grid of the rows read is shown');
+    const read = a.model.reports[0].t2!.rows.length;
+    assert.equal(cells(t2).length, 7 * read, 'every cell of every row read');
+    assert.equal(t2.split('<td class="nb-unread" colspan="7">未读出</td>').length - 1, 25 - read, 'one 未读出 per template row not read');
+    assert.match(t2, /<th class="nb-label nb-unread">3\.危及“三安全一稳定”<\/th><td class="nb-unread" colspan="7">未读出<\/td>/);
     assert.ok(html.includes('nb-t1') && html.includes('nb-t3'));
 
     // With the rule switched off the table's own problems are shown.
     const off = preview(text, 'zh', { severity: { 'table-unaligned': 'off' } });
     assert.deepEqual(off.a.findings, []);
-    assert.match(off.html, /<p class="nb-unaligned">此表无法与国家格式对齐,未检查其数字<\/p><ul class="nb-problems"><li>期望 全部 25 行,实际 缺少 3\.危及“三安全一稳定”<\/li><\/ul>/);
+    assert.match(off.html, /<p class="nb-unaligned">此表无法与国家格式完全对齐：下面是已读出的行，各行只检查本行合计<\/p><ul class="nb-problems"><li>期望 全部 25 行，实际 缺少 3\.危及“三安全一稳定”<\/li><\/ul><div class="nb-scroll"><table class="nb-table nb-t2">/);
+  });
+
+  it('where reading stopped is a link to that row', () => {
+    const text = report('pipe-rows').replace('2.重复申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |', '2.重复申请 | 2 | 0 | 0 | 0 | 2 |');
+    const { a, html } = preview(text);
+    const f = a.findings.find((x) => x.rule === 'table-unaligned')!;
+    assert.equal(text.slice(f.span.start, f.span.end), '2.重复申请');
+    assert.ok(html.includes(`<p class="nb-unaligned" data-start="${f.span.start}" data-end="${f.span.end}" tabindex="0">`), 'the message points at the row');
+    assert.ok(html.includes(`<ul class="nb-problems"><li data-start="${f.span.start}" data-end="${f.span.end}" tabindex="0">期望 “2.重复申请”7 个数（六类申请人和总计），实际 5 个</li></ul>`));
+  });
+
+  it('a table nothing could be read from shows only the message', () => {
+    const text = report('pipe-rows').replace('| 0 | 0 | 0 | 1 | 1 |', '| 0 | 0 | 0 | 1 | 1 | 7 |');
+    const { a, html } = preview(text);
+    assert.equal(a.model.reports[0].t3!.problems.length > 0 && !a.model.reports[0].t3!.partial, true);
+    assert.ok(!html.includes('nb-t3'));
+    assert.ok(html.includes('class="nb-unaligned"'));
   });
 
   it('says when a table is missing, and renders a report pasted twice once', () => {
@@ -201,7 +225,7 @@ describe('table preview', () => {
     assert.ok(html.includes('III. Results this year'));
     assert.ok(html.includes('<th class="nb-block" colspan="4">Article 20 (1)</th>'));
     assert.ok(html.includes('title="Source: 规章"'));
-    assert.ok(html.includes(`>${a.findings[0].message.en} <span class="nb-rule">`));
+    assert.ok(html.includes(`>${a.findings[0].message.en} <span class="nb-rule" title="${a.findings[0].rule}">table 2 column total</span>`), 'the rule by its title, the id as tooltip');
     assert.ok(!/>[^<]*[\u4e00-\u9fff][^<]*</.test(html.replace(/<h2[^>]*>[^<]*<\/h2>/, '')), 'no Chinese text outside attributes except the title');
   });
 });

@@ -12,11 +12,15 @@ import { t2Equations, type Equation } from './rules/table2-engine';
 import type { Finding, Msg, Span } from './types';
 import type { OtherReport } from './rules/rule';
 import { previousYear } from './rules/cross-year';
+import { ruleById } from './rules';
 
 export interface Explanation {
   span: Span;
   title: Msg;
+  /** The arithmetic: each sum or comparison the figure takes part in. */
   lines: Msg[];
+  /** The findings about exactly this figure (their fixes and related cells), for the edge to present. */
+  findings?: Finding[];
 }
 
 const inside = (s: Span, offset: number) => offset >= s.start && offset <= s.end;
@@ -103,14 +107,10 @@ function tableCell(r: Report, offset: number): Explanation | undefined {
   return undefined;
 }
 
-function findingLines(findings: readonly Finding[], span: Span): Msg[] {
-  return findings
-    .filter((f) => f.span.start === span.start && f.span.end === span.end)
-    .flatMap((f) => {
-      const fix = f.fixes.find((x) => x.isPreferred);
-      return [{ zh: `✗ ${f.rule}${fix ? `:${fix.title.zh}` : ''}`, en: `✗ ${f.rule}${fix ? `: ${fix.title.en}` : ''}` }];
-    });
-}
+const findingsAt = (findings: readonly Finding[], span: Span) => findings.filter((f) => f.span.start === span.start && f.span.end === span.end);
+
+/** A rule's short title, or its id. */
+const titleOf = (rule: string): Msg => ruleById(rule)?.title ?? { zh: rule, en: rule };
 
 /** On a section heading: how much of the section's text is word for word in last year's report. */
 function reuse(r: Report, offset: number, others: readonly OtherReport[]): Explanation | undefined {
@@ -145,7 +145,7 @@ export function explainAt(a: Analysis, offset: number, others: readonly OtherRep
   for (const r of a.model.reports) {
     if (r.duplicate || offset < r.span.start || offset > r.span.end) continue;
     const cell = tableCell(r, offset);
-    if (cell) return { ...cell, lines: [...cell.lines, ...findingLines(a.findings, cell.span)] };
+    if (cell) return { ...cell, findings: findingsAt(a.findings, cell.span) };
     const same = reuse(r, offset, others);
     if (same) return same;
   }
@@ -158,9 +158,9 @@ export function explainAt(a: Analysis, offset: number, others: readonly OtherRep
       span,
       title: { zh: `叙述数字 ${written}`, en: `Narrative figure ${written}` },
       lines: [
-        ...notes.flatMap((n) => [{ zh: `${n.ok ? '✓' : '✗'} ${n.rule}`, en: `${n.ok ? '✓' : '✗'} ${n.rule}` }, ...n.lines]),
-        ...findingLines(a.findings, span),
+        ...notes.flatMap((n) => [{ zh: `${n.ok ? '✓' : '✗'} ${titleOf(n.rule).zh}`, en: `${n.ok ? '✓' : '✗'} ${titleOf(n.rule).en}` }, ...n.lines]),
       ],
+      findings: findingsAt(a.findings, span),
     };
   }
   return undefined;

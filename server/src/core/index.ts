@@ -39,6 +39,8 @@ export interface Analysis {
   notes: Note[];
   /** Internal failures (a rule that threw); the rest of the analysis still stands. */
   errors: string[];
+  /** Findings left out because the ignore file lists them (by fingerprint or by rule). */
+  suppressed: number;
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
@@ -53,20 +55,22 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   try {
     parsed = parse(text);
   } catch (e) {
-    return { isReport: false, model: EMPTY_MODEL, lines: [], findings: [], notes: [], errors: [`parse: ${String(e)}`] };
+    return { isReport: false, model: EMPTY_MODEL, lines: [], findings: [], notes: [], errors: [`parse: ${String(e)}`], suppressed: 0 };
   }
   const { model, lines } = parsed;
   const findings: Finding[] = [];
   const notes: Note[] = [];
-  if (!model.isReport && !options.assumeReport) return { isReport: false, model, lines, findings, notes, errors };
+  if (!model.isReport && !options.assumeReport) return { isReport: false, model, lines, findings, notes, errors, suppressed: 0 };
 
   const ignoredFp = new Set((options.ignore?.findings ?? []).map((x) => `${x.rule}\u0000${x.fingerprint}`));
   const ignoredRules = new Set(options.ignore?.rules ?? []);
   const memo = new Map<string, unknown>();
+  let suppressed = 0;
   for (const rule of RULES) {
     const setting = options.severity?.[rule.id] ?? rule.severity;
-    if (setting === 'off' || ignoredRules.has(rule.id)) continue;
+    if (setting === 'off') continue;
     const sev: Severity = setting;
+    const ruleIgnored = ignoredRules.has(rule.id);
     const ctx: RuleContext = {
       text,
       norm: model.norm,
@@ -80,7 +84,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         return memo.get(key) as T;
       },
       report: (f) => {
-        if (ignoredFp.has(`${rule.id}\u0000${f.fingerprint}`)) return;
+        if (ruleIgnored || ignoredFp.has(`${rule.id}\u0000${f.fingerprint}`)) return void suppressed++;
         findings.push({ ...f, rule: rule.id, severity: milder(sev, f.severity) });
       },
     };
@@ -92,7 +96,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
   notes.sort((a, b) => a.span.start - b.span.start);
-  return { isReport: model.isReport, model, lines, findings, notes, errors };
+  return { isReport: model.isReport, model, lines, findings, notes, errors, suppressed };
 }
 
 const STAGES: FixStage[] = ['table', 'narrative', 'sum', 'percent'];

@@ -5,10 +5,11 @@
  * `nb-related`. Pure: the analysis in, an HTML fragment out; all text is escaped.
  */
 import type { Analysis, Finding, Locale, Msg, Span } from '../core';
-import type { Cell, Report, Table1, Table2, Table3 } from '../core/model';
-import { SECTIONS, T1_ROWS, T2_COLUMNS, T2_COLUMNS_EN, T2_GROUP_LABELS, T2_GROUP_LABELS_EN, T2_ROWS, T3_COLUMNS, T3_COLUMNS_EN, type T1RowId } from '../core/template/format';
+import type { Cell, Report, T2Row, Table1, Table2, Table3 } from '../core/model';
+import { SECTIONS, T1_ROWS, T2_COLUMNS, T2_COLUMNS_EN, T2_GROUP_LABELS, T2_GROUP_LABELS_EN, T2_ROWS, T3_COLUMNS, T3_COLUMNS_EN, type T1RowId, type T2RowDef } from '../core/template/format';
 import { t2CellName, t3CellName } from '../core/template/names';
 import { normalize } from '../core/text/normalize';
+import { pick, ruleTitle } from '../convert';
 
 export const PREVIEW_REQUEST = 'nianbao/preview';
 export interface PreviewParams {
@@ -18,6 +19,8 @@ export interface PreviewResult {
   uri: string;
   version: number;
   html: string;
+  /** The language of the html, for the panel's title and texts. */
+  locale: Locale;
 }
 
 /** Header texts of the national format that the template does not name. */
@@ -25,6 +28,8 @@ const TEXT = {
   table: { zh: (n: string, title: string) => `表${n} ${title}`, en: (n: string, title: string) => `Table ${n} · ${title}` },
   missing: { zh: '未找到此表', en: 'Table not found' },
   notAligned: { zh: '此表无法与国家格式对齐,未检查其数字', en: 'This table cannot be aligned with the national format, so it was not checked' },
+  partly: { zh: '此表无法与国家格式完全对齐:下面是已读出的行,各行只检查本行合计', en: 'This table cannot be fully aligned with the national format: below are the rows that were read, each checked on its own' },
+  unread: { zh: '未读出', en: 'not read' },
   expectedFound: { zh: (e: string, f: string) => `期望 ${e},实际 ${f}`, en: (e: string, f: string) => `expected ${e}, found ${f}` },
   source: { zh: '原文:', en: 'Source: ' },
   item: { zh: '信息内容', en: 'Item' },
@@ -90,7 +95,12 @@ class Ctx {
   ) {}
 
   t(m: Msg): string {
-    return this.locale === 'en' ? m.en : m.zh;
+    return pick(m, this.locale);
+  }
+
+  /** The cells of a template row that was not read (a partly aligned table). */
+  unread(colspan: number): string {
+    return `<td class="nb-unread" colspan="${colspan}">${escapeHtml(this.t(TEXT.unread))}</td>`;
   }
 
   /** A number cell, marked when a finding is about it or cites it. */
@@ -122,7 +132,7 @@ class Ctx {
   list(findings: Iterable<Finding>): string {
     const items = [...findings].map(
       (f) =>
-        `<li class="nb-finding nb-${f.severity}" data-start="${f.span.start}" data-end="${f.span.end}" tabindex="0">${escapeHtml(this.t(f.message))} <span class="nb-rule">${escapeHtml(f.rule)}</span></li>`,
+        `<li class="nb-finding nb-${f.severity}" data-start="${f.span.start}" data-end="${f.span.end}" tabindex="0">${escapeHtml(this.t(f.message))} <span class="nb-rule" title="${escapeHtml(f.rule)}">${escapeHtml(ruleTitle(f.rule, this.locale))}</span></li>`,
     );
     return items.length ? `<ul class="nb-findings">${items.join('')}</ul>` : '';
   }
@@ -130,17 +140,18 @@ class Ctx {
 
 /** What replaces the grid of a table that could not be aligned: the table-unaligned finding, or its problems. */
 function unaligned(t: Table1 | Table2 | Table3, c: Ctx): string {
-  const f = c.findings.find((x) => x.rule === 'table-unaligned' && x.span.start === t.anchor.start && x.span.end === t.anchor.end);
+  // The finding points at the row where reading stopped (or at the table's heading line).
+  const f = c.findings.find((x) => x.rule === 'table-unaligned' && x.fingerprint === `unaligned|${t.kind}` && ((x.span.start >= t.span.start && x.span.end <= t.span.end) || (x.span.start === t.anchor.start && x.span.end === t.anchor.end)));
   if (f) {
     const parts = f.related.map((r) => `<li data-start="${r.span.start}" data-end="${r.span.end}" tabindex="0">${escapeHtml(c.t(r.message))}</li>`);
     return `<p class="nb-unaligned" data-start="${f.span.start}" data-end="${f.span.end}" tabindex="0">${escapeHtml(c.t(f.message))}</p>` + (parts.length ? `<ul class="nb-problems">${parts.join('')}</ul>` : '');
   }
   const parts = t.problems.map((p) => {
-    const text = c.locale === 'en' ? TEXT.expectedFound.en(p.expectedEn, p.foundEn) : TEXT.expectedFound.zh(p.expected, p.found);
+    const text = c.t({ zh: TEXT.expectedFound.zh(p.expected, p.found), en: TEXT.expectedFound.en(p.expectedEn, p.foundEn) });
     const at = p.span ? ` data-start="${p.span.start}" data-end="${p.span.end}" tabindex="0"` : '';
     return `<li${at}>${escapeHtml(text)}</li>`;
   });
-  return `<p class="nb-unaligned">${escapeHtml(c.t(TEXT.notAligned))}</p><ul class="nb-problems">${parts.join('')}</ul>`;
+  return `<p class="nb-unaligned">${escapeHtml(c.t(t.partial ? TEXT.partly : TEXT.notAligned))}</p><ul class="nb-problems">${parts.join('')}</ul>`;
 }
 
 function table1(t: Table1, c: Ctx): string {
@@ -153,8 +164,12 @@ function table1(t: Table1, c: Ctx): string {
     const heads = cols.length === 3 ? cols.map((h) => c.th(h)).join('') : c.th(cols[0], { colspan: 3 });
     out.push(`<tr>${c.th(c.t(TEXT.item))}${heads}</tr>`);
     for (const def of defs) {
-      const row = t.rows[def.id]!;
+      const row = t.rows[def.id];
       const label = en ? def.labelEn : def.label;
+      if (!row) {
+        out.push(`<tr>${c.th(label, { cls: 'nb-label nb-unread' })}${c.unread(3)}</tr>`); // a partly read table
+        continue;
+      }
       const cells = row.cells.map((cell, i) => c.td(cell, { zh: `${def.label}·${def.columns[i]}`, en: `${def.labelEn} · ${def.columnsEn[i]}` }, row.cells.length === 1 ? 3 : 1));
       out.push(`<tr>${c.th(label, { cls: 'nb-label', label: { span: row.label, def } })}${cells.join('')}</tr>`);
     }
@@ -171,26 +186,31 @@ function table2(t: Table2, c: Ctx): string {
     `<tr>${cols.slice(1, 6).map((h) => c.th(h)).join('')}</tr>`,
   ];
   const defOf = (id: string) => T2_ROWS.find((d) => d.id === id)!;
-  const results = t.rows.filter((r) => typeof defOf(r.id).group === 'number');
-  const body = t.rows.map((row) => {
-    const def = defOf(row.id);
+  // A partly read table: every row of the template, the ones not read marked so.
+  const merged = !!t.byId['6'];
+  const entries: { def: T2RowDef; row?: T2Row }[] = t.partial
+    ? T2_ROWS.filter((d) => (d.group === 6 ? !!d.mergedSix === merged : true)).map((def) => ({ def, row: t.byId[def.id] }))
+    : t.rows.map((row) => ({ def: defOf(row.id), row }));
+  const results = entries.filter((e) => typeof e.def.group === 'number');
+  const body = entries.map((entry) => {
+    const { def, row } = entry;
     const label = en ? def.labelEn : def.label;
-    const source = { cls: 'nb-label', label: { span: row.label, def } };
+    const source = row ? { cls: 'nb-label', label: { span: row.label, def } } : { cls: 'nb-label nb-unread' };
     let heads: string;
     if (typeof def.group !== 'number') {
       heads = c.th(label, { ...source, colspan: 3 });
     } else {
-      heads = row === results[0] ? c.th(c.t(TEXT.results), { rowspan: results.length, cls: 'nb-group' }) : '';
+      heads = entry === results[0] ? c.th(c.t(TEXT.results), { rowspan: results.length, cls: 'nb-group' }) : '';
       const g = def.group;
       if (g >= 3 && g <= 6 && !def.mergedSix) {
-        const members = results.filter((r) => defOf(r.id).group === g);
-        if (row === members[0]) heads += c.th(en ? T2_GROUP_LABELS_EN[g] : T2_GROUP_LABELS[g], { rowspan: members.length, cls: 'nb-group' });
+        const members = results.filter((r) => r.def.group === g);
+        if (entry === members[0]) heads += c.th(en ? T2_GROUP_LABELS_EN[g] : T2_GROUP_LABELS[g], { rowspan: members.length, cls: 'nb-group' });
         heads += c.th(label, source);
       } else {
         heads += c.th(label, { ...source, colspan: 2 });
       }
     }
-    return `<tr>${heads}${row.cells.map((cell, i) => c.td(cell, t2CellName(row.id, i))).join('')}</tr>`;
+    return `<tr>${heads}${row ? row.cells.map((cell, i) => c.td(cell, t2CellName(row.id, i))).join('') : c.unread(7)}</tr>`;
   });
   return `<table class="nb-table nb-t2">${head.join('')}${body.join('')}</table>`;
 }
@@ -213,11 +233,13 @@ function section(kind: 1 | 2 | 3, t: Table1 | Table2 | Table3 | undefined, c: Ct
   const title = c.locale === 'en' ? TEXT.table.en(n, sec.titleEn) : TEXT.table.zh(n, sec.title);
   const h = `<h3${t ? ` data-start="${t.anchor.start}" data-end="${t.anchor.end}"` : ''}>${escapeHtml(title)}</h3>`;
   if (!t) return `<section class="nb-section">${h}<p class="nb-missing">${escapeHtml(c.t(TEXT.missing))}</p></section>`;
-  if (t.problems.length) return `<section class="nb-section">${h}${unaligned(t, c)}</section>`;
+  if (t.problems.length && !t.partial) return `<section class="nb-section">${h}${unaligned(t, c)}</section>`;
+  // A partly aligned table: what stopped the reading, then the rows that were read.
+  const notice = t.problems.length ? unaligned(t, c) : '';
   c.shown.clear();
   const grid = t.kind === 1 ? table1(t, c) : t.kind === 2 ? table2(t, c) : table3(t, c);
   const shown = c.findings.filter((f) => c.shown.has(f));
-  return `<section class="nb-section">${h}<div class="nb-scroll">${grid}</div>${c.list(shown)}</section>`;
+  return `<section class="nb-section${t.partial ? ' nb-partial' : ''}">${h}${notice}<div class="nb-scroll">${grid}</div>${c.list(shown)}</section>`;
 }
 
 function report(r: Report, c: Ctx): string {

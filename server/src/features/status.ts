@@ -10,6 +10,8 @@ export interface StatusParams {
   errors: number;
   warnings: number;
   infos: number;
+  /** Findings left out because .nianbao-ignore.json lists them. */
+  suppressed: number;
   /** The message language the server uses (client locale or the nianbao.locale setting). */
   locale: Locale;
 }
@@ -17,5 +19,5 @@ export interface StatusParams {
 /** Counts what is published for the document (hints are not counted, as in the Problems view). */
 export function statusOf(uri: string, st: DocState, locale: Locale): StatusParams {
   const count = (s: string) => st.findings.filter((f) => f.severity === s).length;
-  return { uri, state: st.status, errors: count('error'), warnings: count('warning'), infos: count('information'), locale };
+  return { uri, state: st.status, errors: count('error'), warnings: count('warning'), infos: count('information'), suppressed: st.checked ? st.analysis.suppressed : 0, locale };
 }

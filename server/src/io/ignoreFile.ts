@@ -127,6 +127,39 @@ function unsafe(target: string, root: string): AddResult | undefined {
 }
 
 /**
+ * Rewrites the ignore file's list under its lock: `edit` gets the entries as written (unknown ones
+ * included) and returns the new list, or undefined for no change. Never writes outside `root`,
+ * through a link, or over a file that does not parse; replaces the file atomically.
+ */
+async function rewrite(target: string, root: string, edit: (list: unknown[], data: IgnoreData) => unknown[] | undefined, lockTimeoutMs?: number): Promise<AddResult & { changed?: boolean }> {
+  const first = unsafe(target, root);
+  if (first) return first;
+  try {
+    return await withLock(
+      target + '.lock',
+      () => {
+        const again = unsafe(target, root);
+        if (again) return again;
+        const cur = readText(target);
+        if (!cur.ok && !cur.missing) return { ok: false, path: target, reason: 'unparseable', detail: cur.reason };
+        const parsed = cur.ok ? parseIgnore(cur.text) : parseIgnore('');
+        if (!parsed.ok) return { ok: false, path: target, reason: 'unparseable', detail: parsed.reason };
+        const list = edit((parsed.raw.ignore as unknown[] | undefined) ?? [], parsed.data);
+        if (!list) return { ok: true, path: target, changed: false };
+        const out: Record<string, unknown> = 'version' in parsed.raw ? { ...parsed.raw } : { version: 1, ...parsed.raw };
+        out.ignore = list;
+        atomicWrite(target, Buffer.from(JSON.stringify(out, null, 2) + '\n', 'utf8'), { mode: cur.ok ? cur.mode : undefined });
+        return { ok: true, path: target, changed: true };
+      },
+      { timeoutMs: lockTimeoutMs },
+    );
+  } catch (err) {
+    if (err instanceof LockTimeout) return { ok: false, path: target, reason: 'locked', detail: err.message };
+    return { ok: false, path: target, reason: 'io', detail: (err as Error).message };
+  }
+}
+
+/**
  * Adds an entry (once) to the ignore file at `ignorePath`, creating it if needed, and never
  * writing outside `root` (default: the ignore file's folder). Everything already in the file,
  * including keys and entries this version does not know, is kept; a file that does not parse is
@@ -134,32 +167,18 @@ function unsafe(target: string, root: string): AddResult | undefined {
  */
 export async function addIgnore(ignorePath: string, reportPath: string, entry: Omit<IgnoreEntry, 'file'>, opts: { root?: string; lockTimeoutMs?: number } = {}): Promise<AddResult> {
   const target = resolve(ignorePath);
-  const root = resolve(opts.root ?? dirname(target));
   const e: IgnoreEntry = { rule: entry.rule, ...(entry.fingerprint ? { fingerprint: entry.fingerprint } : {}), file: rel(target, reportPath), ...(entry.note ? { note: entry.note } : {}) };
-  const first = unsafe(target, root);
-  if (first) return first;
-  try {
-    return await withLock(
-      target + '.lock',
-      (): AddResult => {
-        const again = unsafe(target, root);
-        if (again) return again;
-        const cur = readText(target);
-        if (!cur.ok && !cur.missing) return { ok: false, path: target, reason: 'unparseable', detail: cur.reason };
-        const parsed = cur.ok ? parseIgnore(cur.text) : parseIgnore('');
-        if (!parsed.ok) return { ok: false, path: target, reason: 'unparseable', detail: parsed.reason };
-        if (parsed.data.ignore.some((x) => x.rule === e.rule && x.fingerprint === e.fingerprint && x.file === e.file)) return { ok: true, path: target };
-        const out: Record<string, unknown> = 'version' in parsed.raw ? { ...parsed.raw } : { version: 1, ...parsed.raw };
-        out.ignore = [...((parsed.raw.ignore as unknown[] | undefined) ?? []), e];
-        atomicWrite(target, Buffer.from(JSON.stringify(out, null, 2) + '\n', 'utf8'), { mode: cur.ok ? cur.mode : undefined });
-        return { ok: true, path: target };
-      },
-      { timeoutMs: opts.lockTimeoutMs },
-    );
-  } catch (err) {
-    if (err instanceof LockTimeout) return { ok: false, path: target, reason: 'locked', detail: err.message };
-    return { ok: false, path: target, reason: 'io', detail: (err as Error).message };
-  }
+  const r = await rewrite(target, resolve(opts.root ?? dirname(target)), (list, data) => (data.ignore.some((x) => x.rule === e.rule && x.fingerprint === e.fingerprint && x.file === e.file) ? undefined : [...list, e]), opts.lockTimeoutMs);
+  return r.ok ? { ok: true, path: r.path } : r;
+}
+
+/** Removes the entries for (rule, fingerprint) of a report again (undo), the same safe way; `removed` says whether there were any. */
+export async function removeIgnore(ignorePath: string, reportPath: string, entry: { rule: string; fingerprint?: string }, opts: { root?: string; lockTimeoutMs?: number } = {}): Promise<AddResult & { removed?: boolean }> {
+  const target = resolve(ignorePath);
+  const file = rel(target, reportPath);
+  const same = (x: unknown) => !!x && typeof x === 'object' && (x as IgnoreEntry).rule === entry.rule && (x as IgnoreEntry).fingerprint === entry.fingerprint && (x as IgnoreEntry).file === file;
+  const r = await rewrite(target, resolve(opts.root ?? dirname(target)), (list) => (list.some(same) ? list.filter((x) => !same(x)) : undefined), opts.lockTimeoutMs);
+  return r.ok ? { ok: true, path: r.path, removed: !!r.changed } : r;
 }
 
 /** A key that changes whenever the file is rewritten (mtime, size and inode), for caches; '' when absent. */

@@ -173,4 +173,49 @@ describe('nianbao in VS Code', function () {
     await sleep(3000); // a negative check: the server answers an opened file well within this
     assert.deepEqual(diags(doc.uri), []);
   });
+
+  // ---- editor and first-use (issue 15) ----------------------------------------------------------
+
+  it('editor defaults for gov-report: word wrap on, no boxes around full-width characters', () => {
+    const c = vscode.workspace.getConfiguration('editor', { languageId: 'gov-report' });
+    assert.equal(c.get('wordWrap'), 'on');
+    assert.equal(c.get('unicodeHighlight.ambiguousCharacters'), false);
+    assert.equal(c.get('unicodeHighlight.invisibleCharacters'), false);
+    assert.equal(c.get('unicodeHighlight.nonBasicASCII'), false);
+  });
+
+  it('nianbao.autoDetect "always": a report in an Untitled Markdown tab is switched to gov-report and checked', async () => {
+    const config = vscode.workspace.getConfiguration('nianbao');
+    await config.update('autoDetect', 'always', vscode.ConfigurationTarget.Global);
+    try {
+      const text = fs.readFileSync(path.join(state(), 'expected', 'seed.txt'), 'utf8');
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+      await vscode.window.showTextDocument(doc);
+      const uri = doc.uri.toString();
+      const now = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+      await until('the Untitled tab to be switched to gov-report', () => now()?.languageId, (l) => l === 'gov-report');
+      await until('diagnostics for it', () => diags(doc.uri).map(codeOf), (cs) => cs.includes('narrative-sum'));
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await config.update('autoDetect', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('the outline and the messages follow nianbao.locale', async () => {
+    const config = vscode.workspace.getConfiguration('nianbao');
+    // run.mjs sets nianbao.locale "zh" in the workspace settings: change it there.
+    const before = config.inspect('locale')?.workspaceValue;
+    report = await open(REPORT);
+    const first = async () => ((await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', report.uri)) ?? [])[0]?.name;
+    try {
+      await config.update('locale', 'en', vscode.ConfigurationTarget.Workspace);
+      await until('English diagnostics', () => withRule(report.uri, 'narrative-sum').map((d) => d.message), (ms) => ms.some((x) => x.startsWith('The total is')));
+      await until('an English outline', first, (n) => /^1\. /.test(n ?? ''));
+      await config.update('locale', 'zh', vscode.ConfigurationTarget.Workspace);
+      await until('Chinese diagnostics again', () => withRule(report.uri, 'narrative-sum').map((d) => d.message), (ms) => ms.some((x) => x.startsWith('总数为') && x.includes('，')));
+      await until('a Chinese outline', first, (n) => (n ?? '').startsWith('一、'));
+    } finally {
+      await config.update('locale', before, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });

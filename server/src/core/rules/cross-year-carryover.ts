@@ -7,6 +7,7 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   id: 'cross-year-carryover',
   severity: 'error',
+  title: { zh: '上年结转与上年报告', en: 'carry-over vs last year' },
   tags: ['cross-year', 'table2'],
   description: {
     zh: '本年度表二“二、上年结转”的每一列应等于上一年度报告(同一机关)表二“四、结转下年度继续办理”的对应列。',

@@ -5,6 +5,7 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   id: 'duplicate-content',
   severity: 'warning',
+  title: { zh: '重复粘贴', en: 'duplicated content' },
   tags: ['structure'],
   description: {
     zh: '同一份文件中有一段内容(一个部分、一张表或整份报告)被重复粘贴。',

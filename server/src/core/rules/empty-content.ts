@@ -100,6 +100,7 @@ function checkTable(ctx: RuleContext, t: Table | undefined): void {
 export const rule: Rule = {
   id: 'empty-content',
   severity: 'warning',
+  title: { zh: '内容为空或占位', en: 'empty or placeholder content' },
   tags: ['structure'],
   description: {
     zh: '第五或第六部分为空、只有“无”或占位文字、不成句;联系电话、网址等留空;整张表格的单元格全部为空。',

@@ -7,6 +7,7 @@ const FEE = /处理费|收费|收取[^。]{0,20}费|缴纳[^。]{0,6}费|费用/
 export const rule: Rule = {
   id: 'fee-statement',
   severity: 'information',
+  title: { zh: '信息处理费说明', en: 'information-processing fees' },
   tags: ['structure'],
   description: {
     zh: '第六部分“其他需要报告的事项”没有说明收取信息处理费的情况(国办函〔2020〕109号要求在年度报告中公布;与表一的行政事业性收费不是一回事)。',

@@ -12,6 +12,7 @@ const TABLES: Record<number, { key: 't1' | 't2' | 't3'; zh: string; en: string }
 export const rule: Rule = {
   id: 'missing-section',
   severity: 'information',
+  title: { zh: '缺少部分或表格', en: 'missing section or table' },
   tags: ['structure'],
   description: {
     zh: '缺少国家格式规定的某一部分(一至六)或某张表。',

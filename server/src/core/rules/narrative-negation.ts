@@ -26,6 +26,7 @@ const SAYS = {
 export const rule: Rule = {
   id: 'narrative-negation',
   severity: 'error',
+  title: { zh: '叙述说没有,表格不为 0', en: 'narrative says none' },
   tags: ['narrative'],
   description: {
     zh: '叙述说没有某类事项(“未发生行政复议案件”“未收到申请”“无上年结转”),但对应表格数字不为 0。',

@@ -46,6 +46,7 @@ function exactInt(share: Share['part']): bigint | undefined {
 export const rule: Rule = {
   id: 'narrative-percentage',
   severity: 'error',
+  title: { zh: '百分比', en: 'percentage' },
   tags: ['narrative'],
   description: {
     zh: '“N 件,占 P%”:按写出的小数位数,P 必须是 N 与所指总数之比的正确四舍五入;基数取句中所述总数、同列各项之和或表格中对应的总计。',

@@ -53,6 +53,7 @@ function nestedSubset(n: Narrative, total: Dec, parts: Figure[]): boolean {
 export const rule: Rule = {
   id: 'narrative-sum',
   severity: 'error',
+  title: { zh: '叙述中的合计', en: 'narrative total' },
   tags: ['narrative'],
   description: {
     zh: '“共/总量/合计 N……,其中 A……,B……”:各项之和大于总数;或在列举完整时(百分比合计 100%,或列出了表格中的全部类别)小于总数。',

@@ -50,6 +50,7 @@ function checkAgainstOptions(ctx: RuleContext, report: Report, index: number, c:
 export const rule: Rule = {
   id: 'narrative-table-mismatch',
   severity: 'error',
+  title: { zh: '叙述与表格不一致', en: 'narrative vs table' },
   tags: ['narrative'],
   description: {
     zh: '叙述中复述的数字(收到申请、予以公开、行政复议、现行有效规范性文件等)与对应表格单元格不一致。',

@@ -56,6 +56,7 @@ function dateLines(ctx: RuleContext, report: Report): number[] {
 export const rule: Rule = {
   id: 'publication-date',
   severity: 'information',
+  title: { zh: '发布日期晚于法定期限', en: 'late publication date' },
   tags: ['structure'],
   description: {
     zh: '报告开头或末尾的发布日期晚于法定期限(《政府信息公开条例》第四十九条:部门于每年1月31日前,县级以上地方人民政府本级于3月31日前公布上一年度报告)。',

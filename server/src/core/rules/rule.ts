@@ -6,6 +6,8 @@ import type { Finding, Msg, Severity, Span } from '../types';
 export interface RuleMeta {
   id: string;
   severity: Severity;
+  /** A short name for menus and hovers ("表二列合计"), where the id would be cryptic. */
+  title: Msg;
   description: Msg;
   tags: string[];
 }

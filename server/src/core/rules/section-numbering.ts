@@ -110,6 +110,7 @@ function promotedSubparts(ctx: RuleContext, report: Report): void {
 export const rule: Rule = {
   id: 'section-numbering',
   severity: 'information',
+  title: { zh: '部分编号', en: 'section numbering' },
   tags: ['structure'],
   description: {
     zh: '国家格式的某一部分编号不对或缺编号(如“收到和处理政府信息公开申请情况”编成“四、”),或把第一部分的分项(主动公开、依申请公开……)编成了一级标题。',

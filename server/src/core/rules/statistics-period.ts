@@ -10,6 +10,7 @@ const show = (y: number | undefined, m: number, d: number) => `${y !== undefined
 export const rule: Rule = {
   id: 'statistics-period',
   severity: 'warning',
+  title: { zh: '统计期限不是整年', en: 'statistics period' },
   tags: ['structure'],
   description: {
     zh: '统计期限不是报告年度的整个自然年(1月1日至12月31日),如“统计期限自2023年1月1日起至2023年11月30日止”。',

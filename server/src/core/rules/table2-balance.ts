@@ -4,6 +4,7 @@ import { checkTable2 } from './table2-report';
 export const rule: Rule = {
   id: 'table2-balance',
   severity: 'error',
+  title: { zh: '表二勾稽关系', en: 'table 2 balance' },
   tags: ['table', 'table2'],
   description: {
     zh: '表二勾稽关系:每一列中,一、本年新收 + 二、上年结转 = (七)总计 + 四、结转下年度继续办理。',

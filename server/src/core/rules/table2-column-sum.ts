@@ -4,6 +4,7 @@ import { checkTable2 } from './table2-report';
 export const rule: Rule = {
   id: 'table2-column-sum',
   severity: 'error',
+  title: { zh: '表二列合计', en: 'table 2 column total' },
   tags: ['table', 'table2'],
   description: {
     zh: '表二每一列中,(七)总计等于(一)予以公开、(二)部分公开与(三)至(六)各小项之和。',

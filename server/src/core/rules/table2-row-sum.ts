@@ -4,6 +4,7 @@ import { checkTable2 } from './table2-report';
 export const rule: Rule = {
   id: 'table2-row-sum',
   severity: 'error',
+  title: { zh: '表二行合计', en: 'table 2 row total' },
   tags: ['table', 'table2'],
   description: {
     zh: '表二每一行中,六类申请人(自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他)之和等于总计。',

@@ -7,6 +7,7 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   id: 'table3-group-sum',
   severity: 'error',
+  title: { zh: '表三分组合计', en: 'table 3 group total' },
   tags: ['table', 'table3'],
   description: {
     zh: '表三每组(行政复议、未经复议直接起诉、复议后起诉)中,结果维持、结果纠正、其他结果、尚未审结之和等于总计。',

@@ -101,6 +101,7 @@ function check(ctx: RuleContext, table: 1 | 2, id: string, label: Span, w: Label
 export const rule: Rule = {
   id: 'template-label',
   severity: 'warning',
+  title: { zh: '表格行标签与国家格式不符', en: 'row label wording' },
   tags: ['table'],
   description: {
     zh: '表格行标签(或分组标题)与国家格式的文字接近但不相同,如“其他法律行政止公开”“不与处理”、丢了引号的“三安全一稳定”。',

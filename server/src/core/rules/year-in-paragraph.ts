@@ -47,6 +47,7 @@ function thisYearsFigures(report: Report, ctx: RuleContext, index: number, si: n
 export const rule: Rule = {
   id: 'year-in-paragraph',
   severity: 'warning',
+  title: { zh: '正文中的年份', en: 'year in a paragraph' },
   tags: ['structure'],
   description: {
     zh: '正文中陈述本年度数字的句子写着别的年份(如2023年报告中的“2021年共收到申请……”);回顾往年、比较和计划不算。',

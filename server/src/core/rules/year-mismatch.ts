@@ -11,6 +11,7 @@ const KIND: Record<YearKind, Msg> = {
 export const rule: Rule = {
   id: 'year-mismatch',
   severity: 'warning',
+  title: { zh: '年份不一致', en: 'year mismatch' },
   tags: ['structure'],
   description: {
     zh: '标题、统计期限和“××××年,我局……”等表述中的年份互相矛盾(常见于沿用上一年的报告)。',

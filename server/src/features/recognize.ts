@@ -1,0 +1,37 @@
+/**
+ * The `nianbao/recognize` request: is this text an annual report? For documents the server is not
+ * given (an Untitled tab VS Code guessed as Ini, a Markdown draft), so that the client can offer to
+ * check them. The answer is the core's own recognition, so it agrees with what checking would do.
+ */
+import { parseReport, type Locale } from '../core';
+import { resolveLocale, type Settings } from '../settings';
+
+export const RECOGNIZE_REQUEST = 'nianbao/recognize';
+
+export interface RecognizeParams {
+  /** The document's text. */
+  text: string;
+  /** Its URI, for resource-scoped settings. */
+  uri?: string;
+}
+
+export interface RecognizeResult {
+  isReport: boolean;
+  /** The language messages about this document should use. */
+  locale: Locale;
+  /** Over nianbao.maxDocumentSize: not looked at. */
+  tooLarge?: boolean;
+}
+
+export function recognize(p: unknown, settings: Settings, clientLocale: string | undefined): RecognizeResult {
+  const text = p && typeof p === 'object' && typeof (p as RecognizeParams).text === 'string' ? (p as RecognizeParams).text : '';
+  const locale = resolveLocale(settings.locale, clientLocale, text);
+  if (Buffer.byteLength(text, 'utf8') > settings.maxDocumentSize) return { isReport: false, locale, tooLarge: true };
+  // Cheap necessary condition first (the core requires it too), then the core's recognition.
+  if (!/信息公开/.test(text)) return { isReport: false, locale };
+  try {
+    return { isReport: parseReport(text).model.isReport, locale };
+  } catch {
+    return { isReport: false, locale };
+  }
+}
