@@ -18,8 +18,10 @@ export interface Variant {
   text: string;
   /** Where the finding must be (variant offsets). */
   at: { start: number; end: number };
-  /** Another rule that may report instead (a fault that empties section 六 is empty-content's). */
-  instead?: string;
+  /** Other rules that may report it too or instead (a fault that empties section 六 is empty-content's). */
+  instead?: string[];
+  /** A table emptied: counted only where the table reader reads the blank cells (else table-unaligned says so). */
+  table?: boolean;
 }
 
 export const mainReport = (a: Analysis): Report | undefined => a.model.reports.find((r) => !r.duplicate);
@@ -254,6 +256,17 @@ export function emptyVariants(text: string, a: Analysis): Variant[] {
       fill('暂无', '暂无');
     }
   }
+  // A whole table left blank, or filled with "—" (the reader reads such cells as blank).
+  for (const t of [r.t2, r.t3]) {
+    if (!t || t.problems.length) continue;
+    const cells = t.kind === 2 ? t.rows.flatMap((x) => x.cells) : t.groups.flat();
+    for (const [what, to] of [['blank', ''], ['—', '—']]) {
+      const v = apply(text, a, cells.map((c) => ({ ...c.span, newText: to })));
+      // Where the layout keeps no trace of empty cells (one cell per line, space-separated rows) the table is missing;
+      // the narrative's figures are then compared with zeros.
+      out.push({ rule: 'empty-content', what: `table ${t.kind} all ${what}`, text: v.text, at: t.anchor, table: true, instead: ['missing-section', 'narrative-table-mismatch'] });
+    }
+  }
   // Contact details: the value removed.
   for (const sen of r.narrative?.sentences ?? []) {
     const re = /(电话|邮编|邮箱|网址)[:]([0-9A-Za-z\-@._:/]+)/g;
@@ -311,12 +324,26 @@ export function yearVariants(text: string, a: Analysis): Variant[] {
 
 const SUBPART = /主动公开|依申请公开|信息管理|平台建设|监督保障/;
 
-/** A sub-heading of section 一 ("(二)依申请公开情况") written as a top-level part ("二、依申请公开情况"). */
+/**
+ * A national part under another numeral ("三、收到和处理…" printed "四、"), and a sub-heading of
+ * section 一 ("(二)依申请公开情况") written as a top-level part ("二、依申请公开情况").
+ */
 export function numberingVariants(text: string, a: Analysis): Variant[] {
   const r = mainReport(a);
   const one = r?.bySection[1];
   if (!r || !one) return [];
   const out: Variant[] = [];
+  const NUM = '一二三四五六';
+  if (r.sections.filter((x) => x.printed === x.def.num).length >= 4) {
+    for (const sec of r.sections) {
+      if (sec.def.num < 2 || sec.printed !== sec.def.num) continue;
+      const at = text.indexOf(NUM[sec.def.num - 1], sec.heading.start);
+      if (at < 0 || at > sec.heading.start + 4) continue;
+      const to = NUM[sec.def.num === 6 ? 4 : sec.def.num];
+      const v = apply(text, a, [{ start: at, end: at + 1, newText: to }]);
+      out.push({ rule: 'section-numbering', what: `${sec.def.title} numbered ${to}`, text: v.text, at: sec.heading });
+    }
+  }
   for (const sub of one.subs) {
     const m = /^\(([一二三四五])\)/.exec(sub.title);
     const lineEnd = text.indexOf('\n', sub.span.start);
@@ -346,7 +373,7 @@ export function feeVariants(text: string, a: Analysis): Variant[] {
   replaced[0] = { ...replaced[0], newText: '本年度持续加强政务公开队伍建设。' };
   const v2 = apply(text, a, replaced);
   return [
-    { rule: 'fee-statement', instead: 'empty-content', what: 'fee sentence removed', text: v1.text, at: six.heading },
+    { rule: 'fee-statement', instead: ['empty-content'], what: 'fee sentence removed', text: v1.text, at: six.heading },
     { rule: 'fee-statement', what: 'fee sentence replaced', text: v2.text, at: six.heading },
   ];
 }

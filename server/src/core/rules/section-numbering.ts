@@ -37,12 +37,6 @@ function nationalOrder(sections: readonly Section[]): boolean {
   return numbered.length >= 3 && off.length * 2 < numbered.length;
 }
 
-/** Whether the section has a heading line of its own (short, with its title words), not a part inferred from content. */
-function headingLine(ctx: RuleContext, sec: Section): boolean {
-  const c = compact(ctx.norm, sec.heading.start, sec.heading.end).s;
-  return c.length <= 40 && sec.def.key.test(c);
-}
-
 function renumber(span: Span, to: string, title: { zh: string; en: string }): Fix {
   const edits: Edit[] = [{ ...span, newText: to }];
   return { title, isPreferred: true, edits, stage: 'never' };
@@ -50,10 +44,11 @@ function renumber(span: Span, to: string, title: { zh: string; en: string }): Fi
 
 function misnumbered(ctx: RuleContext, report: Report): void {
   for (const sec of report.sections) {
-    if (sec.printed === sec.def.num) continue;
+    // printed 0: a part known from its content whose heading was lost (PDF extraction) — not a numbering slip.
+    if (sec.printed === sec.def.num || sec.printed === 0) continue;
     const def = sec.def;
     const p = printedNumeral(ctx, sec.heading);
-    if (sec.printed > 0 && p) {
+    if (p) {
       ctx.report({
         message: {
           zh: `第${def.ordinal}部分“${def.title}”的编号写成了“${numeral(sec.printed)}”(国家格式为“${def.ordinal}”)`,
@@ -63,14 +58,6 @@ function misnumbered(ctx: RuleContext, report: Report): void {
         related: [],
         fixes: [renumber(p.span, def.ordinal, { zh: `改为“${def.ordinal}”`, en: `Change to ${def.ordinal}` })],
         fingerprint: `numbering|${def.num}|${sec.printed}`,
-      });
-    } else if (sec.printed === 0 && !p && headingLine(ctx, sec)) {
-      ctx.report({
-        message: { zh: `第${def.ordinal}部分“${def.title}”的标题没有编号“${def.ordinal}、”`, en: `The heading of part ${def.num} (${def.titleEn}) has no numeral` },
-        span: sec.heading,
-        related: [],
-        fixes: [renumber({ start: sec.heading.start, end: sec.heading.start }, `${def.ordinal}、`, { zh: `加上“${def.ordinal}、”`, en: `Insert ${def.ordinal}、` })],
-        fingerprint: `numbering|${def.num}|none`,
       });
     }
   }
@@ -113,8 +100,8 @@ export const rule: Rule = {
   title: { zh: '部分编号', en: 'section numbering' },
   tags: ['structure'],
   description: {
-    zh: '国家格式的某一部分编号不对或缺编号(如“收到和处理政府信息公开申请情况”编成“四、”),或把第一部分的分项(主动公开、依申请公开……)编成了一级标题。',
-    en: 'A part of the national format under the wrong numeral or none, or a sub-part of part 1 (proactive disclosure, requests, …) numbered as a top-level part.',
+    zh: '国家格式的某一部分编号不对(如“收到和处理政府信息公开申请情况”编成“四、”),或把第一部分的分项(主动公开、依申请公开……)编成了一级标题。',
+    en: 'A part of the national format under the wrong numeral, or a sub-part of part 1 (proactive disclosure, requests, …) numbered as a top-level part.',
   },
   check(ctx) {
     for (const report of ctx.reports) {
