@@ -191,7 +191,7 @@ export function publicationVariants(text: string, a: Analysis): Variant[] {
   const r = mainReport(a);
   const year = r && reportYear(r);
   if (!r || year === undefined) return [];
-  const gov = bodyKind(r) === 'government';
+  const gov = bodyKind(r, a.model.norm) !== 'department';
   const late = gov ? `${year + 1}年4月20日` : `${year + 1}年3月15日`;
   const end = reportEnd(text, r);
   const mk = (rule: string, what: string, at: number, s: string, date: string): Variant => {

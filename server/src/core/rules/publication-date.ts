@@ -66,8 +66,9 @@ export const rule: Rule = {
     for (const report of ctx.reports) {
       const year = reportYear(report);
       if (year === undefined) continue;
-      const kind = bodyKind(report);
-      const march = kind === 'government';
+      const kind = bodyKind(report, ctx.norm);
+      // A body that cannot be told apart gets the later deadline: a date before it is not surely late.
+      const march = kind !== 'department';
       const deadline = dateKey(year + 1, march ? 3 : 1, march ? 31 : 31);
       const due = march ? `${year + 1}年3月31日` : `${year + 1}年1月31日`;
       const seen = new Set<number>();
@@ -78,11 +79,11 @@ export const rule: Rule = {
           if (c.date.year!.value <= year || key <= deadline || seen.has(c.span.start)) continue;
           seen.add(c.span.start);
           const law = march
-            ? { zh: '《政府信息公开条例》第四十九条:县级以上地方人民政府本级的年度报告应于每年3月31日前公布', en: 'Regulations art. 49: a local people’s government’s own report is due by 31 March' }
-            : {
-                zh: `《政府信息公开条例》第四十九条:县级以上人民政府部门应于每年1月31日前公布上一年度的年度报告${kind === 'unknown' ? '(县级以上地方人民政府本级的年度报告为3月31日前)' : ''}`,
-                en: `Regulations art. 49: departments publish by 31 January${kind === 'unknown' ? ' (a local people’s government’s own report: by 31 March)' : ''}`,
-              };
+            ? {
+                zh: `《政府信息公开条例》第四十九条:县级以上地方人民政府本级的年度报告应于每年3月31日前公布${kind === 'unknown' ? '(县级以上人民政府部门为1月31日前)' : ''}`,
+                en: `Regulations art. 49: a local people’s government’s own report is due by 31 March${kind === 'unknown' ? ' (a department’s by 31 January)' : ''}`,
+              }
+            : { zh: '《政府信息公开条例》第四十九条:县级以上人民政府部门应于每年1月31日前公布上一年度的年度报告', en: 'Regulations art. 49: departments publish by 31 January' };
           ctx.report({
             message: {
               zh: `发布日期 ${c.text} 晚于法定期限 ${due}(${law.zh})`,

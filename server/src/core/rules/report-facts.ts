@@ -74,9 +74,23 @@ const DEPARTMENT = /(?:局|厅|委|委员会|办公室|办公厅|办|署|中心|
 const GOVERNMENT = /(?:人民政府|政府|行政公署|行署|管委会|管理委员会|办事处)$/;
 const REGION = /(?:省|自治区|市|区|县|旗|州|盟|地区|新区|实验区|开发区|保税区|高新区|示范区|林区|特区|镇|乡|街道)$/;
 
-export function bodyKind(report: Report): BodyKind {
+/** A title in the text ("洪泽区人民政府2023 年政府信息公开工作年度报告"), for reports whose title line did not name the body. */
+const TITLE_IN_TEXT = /([\u4e00-\u9fff()]{2,30})\s*(?:19|20)\d{2}\s*年度?\s*(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)/g;
+
+export function bodyKind(report: Report, norm: string): BodyKind {
   const body = (report.title?.body ?? '').replace(/^.*[:\s]/, '').trim();
-  if (!body) return 'unknown';
+  if (body) return kindOf(body);
+  // No body before the title's year: the first title-like phrase of the text that names one.
+  const head = norm.slice(report.span.start, Math.min(report.span.end, report.span.start + 3000));
+  TITLE_IN_TEXT.lastIndex = 0;
+  for (let m = TITLE_IN_TEXT.exec(head); m; m = TITLE_IN_TEXT.exec(head)) {
+    const kind = kindOf(m[1]);
+    if (kind !== 'unknown') return kind;
+  }
+  return 'unknown';
+}
+
+function kindOf(body: string): BodyKind {
   if (GOVERNMENT.test(body)) return 'government';
   if (DEPARTMENT.test(body)) return 'department';
   if (REGION.test(body)) return 'government';

@@ -21,7 +21,9 @@ const TITLE: Record<number, RegExp> = {
   5: /^[#*]*五[、.,]?(?:政府信息公开(?:工作)?)?存在的?主要问题(?:(?:及|和|与)(?:改进|整改)(?:情况|措施))?[。.:]?/,
   6: /^[#*]*六[、.,]?其他需要报告的事项[。.:]?/,
 };
-const DEBRIS = /^(?:附件[:].*|附件|相关文档[:]?|相关附件[:]?|扫一扫.*|打印本页|关闭窗口|[【\[]?(?:打印|关闭)[】\]]?|•+|\.\/\S*|https?:\/\/\S*|分享到.*|上一篇.*|下一篇.*|字号.*|责任编辑.*|来源[:].*)$/;
+const DEBRIS = /^(?:附件[:].*|相关文档[:]?|相关附件[:]?|分享到.*|上一篇.*|下一篇.*|字号.*|责任编辑.*|来源[:].*|\.\/\S*|https?:\/\/\S*)$/;
+/** Web-page furniture that crawled pages leave at the end of the text ("附件下载", "扫一扫在手机打开当前页", "【打印】【关闭】"). */
+const FURNITURE = /(?:附件下载|附件|扫一扫在手机(?:上)?打开(?:当前页)?|扫一扫|[【\[]?(?:打印本页|关闭窗口|打印|关闭|返回顶部|收藏)[】\]]?|•)+$/;
 /** A signature line: an issuing body's name (short, no punctuation). */
 const BODY_NAME = /^[\u4e00-\u9fff()]{2,30}(?:局|厅|委|委员会|办公室|办公厅|办|署|中心|院|政府|公署|管委会|办事处|街道)$/;
 
@@ -50,8 +52,8 @@ export function sectionBody(ctx: RuleContext, sec: Section): BodyLine[] {
       from = t ? t[0].length : 20;
       if (c.s.length - from < 4) continue;
     }
-    const s = c.s.slice(from).replace(/\|/g, '');
-    if (!s || DEBRIS.test(s)) continue;
+    const s = c.s.slice(from).replace(/\|/g, '').replace(FURNITURE, '');
+    if (!/[\p{L}\p{N}]/u.test(s) || DEBRIS.test(s)) continue;
     out.push({ s, span: spanOf(c, from, c.s.length) });
   }
   // The signature at the end: body name and date lines.
