@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, applyFixes, type Analysis } from '../../server/src/core';
 import { CORPUS, HAS_CORPUS } from '../helpers/paths';
-import { INJECTORS, labelStyleVariant, newFindings, type Variant } from '../helpers/inject';
+import { INJECTORS, labelStyleVariant, newFindings, type Variant } from '../helpers/inject/index';
 
 const NEW_RULES = Object.keys(INJECTORS);
 const files = HAS_CORPUS

@@ -22,7 +22,7 @@ export interface DateTok {
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const NUM = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
 const CN_DATE = new RegExp(`(?:(\\d{4}|[〇零一二三四五六七八九]{4})年度?)?${NUM}月(?:份)?${NUM}[日号]`, 'g');
-const ISO_DATE = /(?<![\d.\-/])((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?![\d.\-/])/g;
+const ISO_DATE = /(?<!\d)((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?!\d)/g;
 
 function num(s: string): number | undefined {
   if (/^\d+$/.test(s)) return Number(s);
