@@ -17,7 +17,7 @@ export interface DocState {
   errors: string[];
 }
 
-const EMPTY: Analysis = { isReport: false, model: { norm: '', reports: [], duplicates: [], isReport: false }, lines: [], findings: [], notes: [], errors: [] };
+const EMPTY: Analysis = { isReport: false, model: { norm: '', reports: [], duplicates: [], isReport: false }, lines: [], findings: [], notes: [], errors: [], suppressed: 0 };
 
 export class Workspace {
   private cache = new Map<string, { version: number; settings: Settings; generation: string; state: DocState }>();
@@ -41,7 +41,7 @@ export class Workspace {
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.settings === settings && hit.generation === this.generation()) return { ...hit.state, othersChanged: false };
     const state = this.compute(doc, settings);
-    const othersChanged = state.checked && this.index.setOpen(doc.uri, doc.getText(), state.analysis.model);
+    const othersChanged = state.checked && this.index.setOpen(doc.uri, state.analysis.model);
     // The document's own change does not invalidate its own analysis.
     this.cache.set(doc.uri, { version: doc.version, settings, generation: this.generation(), state });
     return { ...state, othersChanged };
@@ -57,7 +57,7 @@ export class Workspace {
   }
 
   private compute(doc: TextDocument, settings: Settings): DocState {
-    const options: AnalyzeOptions = { severity: settings.rules, others: this.index.others(doc.uri), ignore: this.ignores.forDoc(doc.uri) };
+    const options: AnalyzeOptions = { severity: settings.rules, others: this.index.others(doc.uri), ignore: this.ignores.forDoc(doc.uri), reuseThreshold: settings.reuseThreshold };
     const none: DocState = { checked: false, status: 'disabled', analysis: EMPTY, options, findings: [], errors: [] };
     if (!settings.enable) return none;
     const lang = doc.languageId;
