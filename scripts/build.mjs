@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 // Usage: node scripts/build.mjs [--quiet] [client|server|cli ...]  (default: all three)
 import { build } from 'esbuild';
-import { statSync, readdirSync } from 'node:fs';
+import { readFileSync, statSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,10 +10,12 @@ const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
 const wanted = args.filter((a) => !a.startsWith('--'));
 
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 const targets = {
   client: { entry: 'client/src/extension.ts', out: 'client/dist/extension.js', external: ['vscode'] },
   server: { entry: 'server/src/server.ts', out: 'server/dist/server.js', external: [] },
-  cli: { entry: 'server/src/cli.ts', out: 'server/dist/cli.js', external: [] },
+  // The `nianbao` command (package.json bin): runs with plain node; the same file runs its worker threads.
+  cli: { entry: 'server/src/cli.ts', out: 'server/dist/cli.js', external: [], banner: '#!/usr/bin/env node', define: { NIANBAO_VERSION: JSON.stringify(version) } },
 };
 
 function newestSource(dir) {
@@ -49,6 +51,8 @@ for (const name of wanted.length ? wanted : Object.keys(targets)) {
     format: 'cjs',
     sourcemap: true,
     external: t.external,
+    ...(t.banner ? { banner: { js: t.banner } } : {}),
+    ...(t.define ? { define: t.define } : {}),
     logLevel: quiet ? 'error' : 'info',
   });
 }

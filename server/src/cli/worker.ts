@@ -1,0 +1,26 @@
+/** A worker thread of `check`: checks the files it is sent, one result message per file. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkFile, type CheckConfig, type Outcome, type Task } from './check';
+import { M } from './messages';
+
+/** Marks the workerData of our workers, so the bundle knows it was started as one. */
+export const WORKER_MARK = 'nianbao-check-worker';
+
+export function isCheckWorker(): boolean {
+  return !!parentPort && (workerData as { mark?: string } | undefined)?.mark === WORKER_MARK;
+}
+
+/** Checks one file; an exception becomes the file's error instead of ending the run. */
+export function safeCheck(task: Task, config: CheckConfig): Outcome {
+  try {
+    return checkFile(task, config);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { index: task.index, path: task.path, isReport: false, findings: [], suppressed: 0, summaries: [], spots: [], notes: [], changes: [], error: M.internal(why) };
+  }
+}
+
+export function workerMain(): void {
+  const config = (workerData as { config: CheckConfig }).config;
+  parentPort!.on('message', (task: Task) => parentPort!.postMessage(safeCheck(task, config)));
+}
