@@ -38,13 +38,20 @@ export class Workspace {
    * whether that changed what other documents' cross-year checks see.
    */
   state(doc: TextDocument, settings: Settings): DocState & { othersChanged: boolean } {
-    const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.settings === settings && hit.generation === this.generation()) return { ...hit.state, othersChanged: false };
+    const fresh = this.cached(doc, settings);
+    if (fresh) return { ...fresh, othersChanged: false };
+    // Let the previous analysis go first: a large document's two models need not fit in the heap together.
+    this.cache.delete(doc.uri);
     const state = this.compute(doc, settings);
     const othersChanged = state.checked && this.index.setOpen(doc.uri, state.analysis.model);
     // The document's own change does not invalidate its own analysis.
     this.cache.set(doc.uri, { version: doc.version, settings, generation: this.generation(), state });
     return { ...state, othersChanged };
+  }
+
+  private cached(doc: TextDocument, settings: Settings): DocState | undefined {
+    const hit = this.cache.get(doc.uri);
+    return hit && hit.version === doc.version && hit.settings === settings && hit.generation === this.generation() ? hit.state : undefined;
   }
 
   forget(uri: string): void {
