@@ -144,7 +144,10 @@ export function glob(pattern: string): string[] {
     if (seg === '**') {
       match(dir, k + 1);
       for (const e of list(dir || '.')) {
-        if (e.isDirectory() && !e.name.startsWith('.') && !SKIP_DIRS.has(e.name)) match(`${dir}${e.name}/`, k);
+        if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
+        // A trailing ** matches everything below.
+        if (last) out.add(`${dir}${e.name}`);
+        if (e.isDirectory()) match(`${dir}${e.name}/`, k);
       }
       return;
     }
