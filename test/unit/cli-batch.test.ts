@@ -175,7 +175,7 @@ describe('cli: many files', function () {
     for (const opt of ['--format', '--summary', '--fix', '--backup', '--jobs', '--quiet', '--reuse-threshold', '--output']) assert.ok(c.out.includes(opt), opt);
     assert.match(run(['--version']).out, /^nianbao \d+\.\d+\.\d+\n$/);
     const s = run(['check', '--stats', '--locale', 'en', '--format', 'json', dir]);
-    assert.match(s.err, /\d+ files in [\d.]+ s \(\d+\/s\), peak memory \d+ MB/);
+    assert.match(s.err, /\d+ files in [\d.]+ s \(\d+\/s\), CPU [\d.]+ s, peak memory \d+ MB/);
   });
 
   it('no progress display when stderr is not a terminal', () => {

@@ -104,7 +104,8 @@ async function check(args: Args, script: string, stdout: NodeJS.WriteStream, std
 
   if (args.stats) {
     const seconds = (performance.now() - t0) / 1000;
-    stderr.write(`nianbao: ${say(M.stats(tasks.length, seconds, process.resourceUsage().maxRSS / 1024))}\n`);
+    const use = process.resourceUsage();
+    stderr.write(`nianbao: ${say(M.stats(tasks.length, seconds, (use.userCPUTime + use.systemCPUTime) / 1e6, use.maxRSS / 1024))}\n`);
   }
   if (failed) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;

@@ -117,9 +117,9 @@ export const M = {
     zh: `${done}/${total} 个文件 · ${rate.toFixed(0)} 个/秒 · 预计还需 ${eta.toFixed(0)} 秒`,
     en: `${done}/${total} files · ${rate.toFixed(0)}/s · ETA ${eta.toFixed(0)} s`,
   }),
-  stats: (files: number, s: number, rss: number): Msg => ({
-    zh: `${files} 个文件,用时 ${s.toFixed(2)} 秒(${(files / Math.max(s, 1e-9)).toFixed(0)} 个/秒),内存峰值 ${rss.toFixed(0)} MB`,
-    en: `${files} files in ${s.toFixed(2)} s (${(files / Math.max(s, 1e-9)).toFixed(0)}/s), peak memory ${rss.toFixed(0)} MB`,
+  stats: (files: number, s: number, cpu: number, rss: number): Msg => ({
+    zh: `${files} 个文件,用时 ${s.toFixed(2)} 秒(${(files / Math.max(s, 1e-9)).toFixed(0)} 个/秒),CPU ${cpu.toFixed(2)} 秒,内存峰值 ${rss.toFixed(0)} MB`,
+    en: `${files} files in ${s.toFixed(2)} s (${(files / Math.max(s, 1e-9)).toFixed(0)}/s), CPU ${cpu.toFixed(2)} s, peak memory ${rss.toFixed(0)} MB`,
   }),
   wroteOutput: (p: string): Msg => ({ zh: `已写入 ${p}`, en: `wrote ${p}` }),
 };

@@ -10,6 +10,11 @@ import { safeCheck, WORKER_MARK } from './worker';
 
 /** Below this many files, starting threads costs more than it saves. */
 const MIN_FILES_FOR_THREADS = 8;
+/**
+ * Heap limits of a thread: a small young generation keeps the process's memory down (as for the
+ * language server); the old generation leaves room for the largest files.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 6, maxOldGenerationSizeMb: 1024 };
 /** Files sent ahead to each thread, so that none waits for the next message. */
 const AHEAD = 2;
 
@@ -40,7 +45,7 @@ export async function checkAll(tasks: readonly Task[], config: CheckConfig, o: P
       if (done === tasks.length) resolveAll();
     };
     for (let w = 0; w < threads; w++) {
-      const worker = new Worker(o.script, { workerData: { mark: WORKER_MARK, config } });
+      const worker = new Worker(o.script, { workerData: { mark: WORKER_MARK, config }, resourceLimits: WORKER_LIMITS });
       alive++;
       const inflight = new Set<number>();
       const feed = () => {
