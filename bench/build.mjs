@@ -9,7 +9,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet', 'server', 'cli'], { stdio: 'inherit' });
 await build({
   absWorkingDir: root,
-  entryPoints: ['bench/src/main.ts', 'bench/src/profile.ts'],
+  entryPoints: ['bench/src/main.ts', 'bench/src/profile.ts', 'bench/src/burst.ts'],
   outdir: 'bench/out',
   bundle: true,
   platform: 'node',

@@ -37,7 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('nianbao.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
-      if (editor && client) await vscode.commands.executeCommand('nianbao.applyFixAll', editor.document.uri.toString());
+      // The version lets the server refuse to fix a text the user has changed since.
+      if (editor && client) await vscode.commands.executeCommand('nianbao.applyFixAll', editor.document.uri.toString(), editor.document.version);
     }),
     vscode.commands.registerCommand('nianbao.showOutput', () => client?.outputChannel.show()),
   );

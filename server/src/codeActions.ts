@@ -80,13 +80,14 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
             title: L({ zh: '忽略此问题(记入 .nianbao-ignore.json)', en: 'Ignore this problem (recorded in .nianbao-ignore.json)' }),
             kind: CodeActionKind.QuickFix,
             diagnostics: [d],
-            command: { title: 'Ignore', command: CMD_IGNORE, arguments: [uri, f.rule, f.fingerprint, `${pick(f.message, 'zh')} [${note}]`] },
+            // The version lets a stale command be recognised (see commands.ts).
+            command: { title: 'Ignore', command: CMD_IGNORE, arguments: [uri, ctx.doc.version, f.rule, f.fingerprint, `${pick(f.message, 'zh')} [${note}]`] },
           },
           {
             title: L({ zh: `在本文件中忽略 ${f.rule}`, en: `Ignore ${f.rule} in this file` }),
             kind: CodeActionKind.QuickFix,
             diagnostics: [d],
-            command: { title: 'Ignore rule in file', command: CMD_IGNORE_RULE, arguments: [uri, f.rule] },
+            command: { title: 'Ignore rule in file', command: CMD_IGNORE_RULE, arguments: [uri, ctx.doc.version, f.rule] },
           },
         );
       }

@@ -5,15 +5,14 @@
  * kept — body, year, the carried cells, sentence hashes, and the positions of its spans — never
  * the text or the model, within a total budget.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { parseReport, summarize, summaryBytes, summaryKey, type Model, type OtherReport, type ReportSummary, type Span } from './core';
-import { readReport } from './io/files';
+import { localPath, readReport } from './io/files';
 import { spanKey, spotsOf } from './spots';
-import { DEFAULTS } from './settings';
 
 /** File names the extension contributes to the gov-report language. */
 export const REPORT_FILE = /(年度报告|年报).*\.(txt|md)$/;
@@ -65,29 +64,28 @@ export class ReportIndex {
         else if (e.isFile() && REPORT_FILE.test(e.name)) out.push(pathToFileURL(p).toString());
       }
     };
-    for (const uri of folderUris) if (uri.startsWith('file:')) walk(fileURLToPath(uri), 0);
+    for (const uri of folderUris) {
+      const p = localPath(uri);
+      if (p && 'path' in p) walk(p.path, 0);
+    }
     return out;
   }
 
-  /** Reads every report file of the folders, one at a time, letting requests in between. */
-  async scan(folderUris: string[]): Promise<void> {
+  /** Reads every report file of the folders, one at a time, letting requests in between (until `stop` says so). */
+  async scan(folderUris: string[], stop: () => boolean = () => false): Promise<void> {
     for (const uri of ReportIndex.files(folderUris)) {
       await yieldToRequests();
+      if (stop()) return;
       this.load(uri, false);
     }
     this.generation++;
   }
 
-  /** Re-reads one file from disk (created or changed). */
+  /** Re-reads one file from disk (created or changed): only a regular file, only up to the size bound. */
   load(uri: string, bump = true): void {
-    if (!uri.startsWith('file:')) return;
-    let path: string;
-    try {
-      path = fileURLToPath(uri);
-      if (statSync(path).size > DEFAULTS.maxDocumentSize) return void this.remove(uri, bump);
-    } catch {
-      return void this.remove(uri, bump);
-    }
+    const p = localPath(uri);
+    if (!p || !('path' in p)) return void this.remove(uri, bump);
+    const path = p.path;
     const r = readReport(path);
     const entry = r.ok ? this.entryOf(parseReport(r.text).model, r.text) : undefined;
     const old = this.disk.get(uri);

@@ -11,13 +11,21 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
-  StreamMessageReader,
-  StreamMessageWriter,
+  ErrorCodes,
+  MessageType,
+  ResponseError,
+  ShowMessageNotification,
+  type CodeAction,
+  type DocumentSymbolParams,
+  type FoldingRangeParams,
+  type HoverParams,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions, fixAllEdits, resolveFixAll, CMD_IGNORE, CMD_IGNORE_RULE, CMD_OPEN_DOC, FIX_ALL_KIND, type FixAllData } from './codeActions';
+import { codeActions, fixAllEdits, resolveFixAll, CMD_OPEN_DOC, FIX_ALL_KIND, type FixAllData } from './codeActions';
+import { commandHandler, COMMANDS } from './commands';
+import { stdioConnection } from './stdio';
 import { Ignores } from './ignores';
 import { IGNORE_FILE } from './io/ignoreFile';
 import { toDiagnostic, toRange } from './convert';
@@ -29,31 +37,12 @@ import { documentSymbols, foldingRanges } from './features/symbols';
 import { DEFAULTS, resolveLocale, sanitize, type Settings } from './settings';
 import { Workspace } from './workspace';
 import { INDEX_BUDGET, ReportIndex, REPORT_GLOB } from './reportIndex';
+import { codeActionObject, codeActionParams, commandParams, docParams, positionParams, uriParams } from './params';
 
-const CMD_FIX_ALL = 'nianbao.applyFixAll';
+/** Set by the shutdown request: later requests are refused (InvalidRequest), as LSP asks. */
+let shutdownRequested = false;
 
-/**
- * Over --stdio the message reader is made here so that its errors are seen: after a header without
- * a usable Content-Length the JSON-RPC reader cannot find the next message again, and the server
- * would sit deaf forever; it exits instead (code 1), so the client can restart it. The library only
- * wires end-of-input and console redirection for the streams it opens itself, so both are done here.
- */
-function stdioConnection() {
-  const reader = new StreamMessageReader(process.stdin);
-  reader.onError((e) => {
-    if (!/Content-Length/i.test(e.message)) return; // a bad body: the next message is still found
-    process.stderr.write(`nianbao: unreadable message header, exiting: ${e.message}\n`);
-    process.exit(1);
-  });
-  let shutdown = false;
-  reader.onClose(() => process.exit(shutdown ? 0 : 1));
-  console.log = console.info = console.debug = console.error; // stdout carries the protocol
-  const c = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
-  c.onShutdown(() => void (shutdown = true));
-  return c;
-}
-
-const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
+const connection = process.argv.includes('--stdio') ? stdioConnection(() => shutdownRequested) : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let clientLocale: string | undefined;
 let configPull = false;
@@ -76,6 +65,24 @@ const timers = new Map<string, NodeJS.Timeout>();
 let folders: string[] = [];
 let watchFiles = false;
 let lazyEdits = false;
+let showDocumentSupport = false;
+let versionedEdits = false;
+/** file: URIs already told that they are not local paths. */
+const toldUri = new Set<string>();
+
+/** A message for the user that needs no answer. */
+function notify(kind: 'error' | 'warning', message: string): void {
+  void connection.sendNotification(ShowMessageNotification.type, { type: kind === 'error' ? MessageType.Error : MessageType.Warning, message });
+}
+
+/** A request handler that refuses after shutdown and checks its params first (InvalidParams otherwise). */
+function handle<P, R>(check: (p: unknown) => void, fn: (p: P) => R): (p: unknown) => R {
+  return (p: unknown) => {
+    if (shutdownRequested) throw new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');
+    check(p);
+    return fn(p as P);
+  };
+}
 
 /** Re-checks the other open documents (their cross-year checks read this one). */
 function revalidateOthers(except?: string): void {
@@ -83,6 +90,9 @@ function revalidateOthers(except?: string): void {
 }
 
 async function validate(uri: string, version: number): Promise<void> {
+  // Let notifications already queued (a burst of edits) be handled first, so that a superseded
+  // version is skipped below whatever the debounce.
+  await new Promise((r) => setImmediate(r));
   const doc = documents.get(uri);
   if (!doc || doc.version !== version) return;
   const settings = await settingsFor(uri);
@@ -98,11 +108,22 @@ async function validate(uri: string, version: number): Promise<void> {
   const diagnostics = st.findings.map((f) => toDiagnostic(current, f, { locale, docUri: ruleDocUri, uri, locate }));
   for (const e of st.errors) connection.console.error(`nianbao: ${uri}: ${e}`);
   connection.sendDiagnostics({ uri, version, diagnostics });
+  const bad = ignores.problem(uri);
+  if (bad && !toldUri.has(uri)) {
+    toldUri.add(uri);
+    notify(
+      'warning',
+      locale === 'en'
+        ? `nianbao: ${uri} cannot be mapped to a local file path (${bad}); it is checked as usual, but ignoring findings (.nianbao-ignore.json) does not work for it.`
+        : `nianbao:${uri} 无法转换为本机文件路径(${bad});已照常检查,但“忽略此问题”所需的 .nianbao-ignore.json 对它不可用。`,
+    );
+  }
   if (st.othersChanged) revalidateOthers(uri);
   void connection.sendNotification(STATUS_NOTIFICATION, statusOf(uri, st, locale));
 }
 
 function schedule(doc: TextDocument, immediate = false): void {
+  if (shutdownRequested) return;
   const uri = doc.uri;
   clearTimeout(timers.get(uri));
   void settingsFor(uri).then((s) => {
@@ -121,13 +142,15 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   configPull = !!params.capabilities.workspace?.configuration;
   watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   lazyEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
+  showDocumentSupport = !!params.capabilities.window?.showDocument?.support;
+  versionedEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
   folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   ignores.folders = folders;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
-      executeCommandProvider: { commands: [CMD_FIX_ALL, CMD_OPEN_DOC, CMD_IGNORE, CMD_IGNORE_RULE] },
+      executeCommandProvider: { commands: COMMANDS },
       hoverProvider: true,
       documentSymbolProvider: { label: 'nianbao' },
       foldingRangeProvider: true,
@@ -142,8 +165,8 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: REPORT_GLOB }, { globPattern: `**/${IGNORE_FILE}` }] });
   }
   // Other reports of the workspace, for the cross-year checks: read file by file, requests in between.
-  index.scan(folders).then(
-    () => revalidateOthers(),
+  index.scan(folders, () => shutdownRequested).then(
+    () => shutdownRequested || revalidateOthers(),
     (e) => connection.console.error(`nianbao: scanning the workspace failed: ${String(e)}`),
   );
 });
@@ -166,8 +189,11 @@ connection.onDidChangeConfiguration(() => {
 
 documents.onDidOpen((e) => schedule(e.document, true));
 documents.onDidChangeContent((e) => schedule(e.document));
+connection.onShutdown(() => void (shutdownRequested = true));
+
 documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
+  toldUri.delete(e.document.uri);
   timers.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
   workspace.forget(e.document.uri);
@@ -192,61 +218,78 @@ const actionContext = (c: NonNullable<Awaited<ReturnType<typeof checked>>>) => (
   lazy: lazyEdits,
 });
 
-connection.onCodeAction(async (params) => {
-  const c = await checked(params.textDocument.uri);
-  if (c) return codeActions(actionContext(c), params);
-  // An unchecked document can still carry a notice (too large): offer its documentation.
-  return params.context.diagnostics
-    .filter((d) => d.source === 'nianbao' && typeof d.code === 'string')
-    .map((d) => ({ title: `nianbao: ${d.code}`, kind: 'quickfix', diagnostics: [d], command: { title: 'Show documentation', command: CMD_OPEN_DOC, arguments: [d.code] } }));
-});
+connection.onCodeAction(
+  handle(codeActionParams, async (params: Parameters<typeof codeActions>[1]) => {
+    const c = await checked(params.textDocument.uri);
+    if (c) return codeActions(actionContext(c), params);
+    // An unchecked document can still carry a notice (too large): offer its documentation.
+    return params.context.diagnostics
+      .filter((d) => d.source === 'nianbao' && typeof d.code === 'string')
+      .map((d) => ({ title: `nianbao: ${d.code}`, kind: 'quickfix', diagnostics: [d], command: { title: 'Show documentation', command: CMD_OPEN_DOC, arguments: [d.code] } }));
+  }),
+);
 
-connection.onCodeActionResolve(async (action) => {
-  const uri = (action.data as FixAllData | undefined)?.fixAll?.uri;
-  const c = uri ? await checked(uri) : undefined;
-  return c ? resolveFixAll(actionContext(c), action) : action;
-});
+connection.onCodeActionResolve(
+  handle(codeActionObject, async (action: CodeAction) => {
+    const uri = (action.data as FixAllData | undefined)?.fixAll?.uri;
+    const c = typeof uri === 'string' ? await checked(uri) : undefined;
+    return c ? resolveFixAll(actionContext(c), action) : action;
+  }),
+);
 
-connection.onExecuteCommand(async (params) => {
-  const arg = params.arguments?.[0];
-  if (typeof arg !== 'string') return;
-  if (params.command === CMD_OPEN_DOC) {
-    await connection.window.showDocument({ uri: ruleDocUri(arg), takeFocus: true });
-  } else if (params.command === CMD_IGNORE || params.command === CMD_IGNORE_RULE) {
-    const [, rule, fingerprint, note] = params.arguments ?? [];
-    if (typeof rule !== 'string') return;
-    try {
-      ignores.add(arg, rule, params.command === CMD_IGNORE && typeof fingerprint === 'string' ? fingerprint : undefined, typeof note === 'string' ? note : undefined);
-    } catch (e) {
-      void connection.window.showErrorMessage(`nianbao: ${(e as Error).message}`);
+const executeCommand = commandHandler({
+  doc: (uri) => documents.get(uri),
+  analysis: async (uri) => (await checked(uri))?.st.analysis,
+  fixAllEdits: async (uri) => {
+    const c = await checked(uri);
+    return c && { doc: c.doc, edits: fixAllEdits(actionContext(c)) };
+  },
+  locale: async (uri) => resolveLocale((await settingsFor(uri)).locale, clientLocale),
+  ignores,
+  say: async (kind, text, action) => {
+    if (!action) {
+      notify(kind, text);
+      return false;
     }
-    revalidateOthers();
-  } else if (params.command === CMD_FIX_ALL) {
-    const c = await checked(arg);
-    const edits = c ? fixAllEdits(actionContext(c)) : [];
-    if (edits.length) await connection.workspace.applyEdit({ label: 'nianbao: fix all', edit: { changes: { [arg]: edits } } });
-  }
+    const choice = await connection.window[kind === 'error' ? 'showErrorMessage' : 'showWarningMessage'](text, { title: action }).catch(() => undefined);
+    return choice?.title === action;
+  },
+  showDocument: (uri) => connection.window.showDocument({ uri, takeFocus: true }),
+  canShowDocument: () => showDocumentSupport,
+  applyEdit: (label, edit) => connection.workspace.applyEdit({ label, edit }),
+  versionedEdits: () => versionedEdits,
+  revalidate: () => revalidateOthers(),
 });
+connection.onExecuteCommand(handle(commandParams, executeCommand));
 
-connection.onHover(async (p) => {
-  const c = await checked(p.textDocument.uri);
-  return c ? hover(c.doc, c.st.analysis, p.position, c.locale, c.st.options.others) : null;
-});
+connection.onHover(
+  handle(positionParams, async (p: HoverParams) => {
+    const c = await checked(p.textDocument.uri);
+    return c ? hover(c.doc, c.st.analysis, p.position, c.locale, c.st.options.others) : null;
+  }),
+);
 
-connection.onDocumentSymbol(async (p) => {
-  const c = await checked(p.textDocument.uri);
-  return c ? documentSymbols(c.doc, c.st.analysis.model, c.locale) : [];
-});
+connection.onDocumentSymbol(
+  handle(docParams, async (p: DocumentSymbolParams) => {
+    const c = await checked(p.textDocument.uri);
+    return c ? documentSymbols(c.doc, c.st.analysis.model, c.locale) : [];
+  }),
+);
 
-connection.onFoldingRanges(async (p) => {
-  const c = await checked(p.textDocument.uri);
-  return c ? foldingRanges(c.doc, c.st.analysis.model) : [];
-});
+connection.onFoldingRanges(
+  handle(docParams, async (p: FoldingRangeParams) => {
+    const c = await checked(p.textDocument.uri);
+    return c ? foldingRanges(c.doc, c.st.analysis.model) : [];
+  }),
+);
 
-connection.onRequest(PREVIEW_REQUEST, async (p: PreviewParams): Promise<PreviewResult | null> => {
-  const c = await checked(p.uri);
-  return c ? { uri: c.doc.uri, version: c.doc.version, html: renderPreview(c.st.analysis, c.locale) } : null;
-});
+connection.onRequest(
+  PREVIEW_REQUEST,
+  handle(uriParams, async (p: PreviewParams): Promise<PreviewResult | null> => {
+    const c = await checked(p.uri);
+    return c ? { uri: c.doc.uri, version: c.doc.version, html: renderPreview(c.st.analysis, c.locale) } : null;
+  }),
+);
 
 documents.listen(connection);
 connection.listen();

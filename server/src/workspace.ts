@@ -1,4 +1,4 @@
-/** Per-document analysis state, cached by version and settings, so every request reuses one analysis. */
+/** Per-document analysis state, cached by version, text and settings, so every request reuses one analysis. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type AnalyzeOptions, type Analysis, type Finding } from './core';
 import type { Settings } from './settings';
@@ -20,7 +20,7 @@ export interface DocState {
 const EMPTY: Analysis = { isReport: false, model: { norm: '', reports: [], duplicates: [], isReport: false }, lines: [], findings: [], notes: [], errors: [], suppressed: 0 };
 
 export class Workspace {
-  private cache = new Map<string, { version: number; settings: Settings; generation: string; state: DocState }>();
+  private cache = new Map<string, { version: number; text: string; settings: Settings; generation: string; state: DocState }>();
 
   constructor(
     private index: ReportIndex,
@@ -33,25 +33,27 @@ export class Workspace {
   }
 
   /**
-   * The analysis of a document, cached by version, settings and the generations of the report
+   * The analysis of a document, cached by version and text (a client may repeat a version number,
+   * or open a document again without closing it), settings and the generations of the report
    * index and the ignore files. The document is then recorded in the index; `othersChanged` says
    * whether that changed what other documents' cross-year checks see.
    */
   state(doc: TextDocument, settings: Settings): DocState & { othersChanged: boolean } {
-    const fresh = this.cached(doc, settings);
+    const text = doc.getText();
+    const fresh = this.cached(doc, text, settings);
     if (fresh) return { ...fresh, othersChanged: false };
     // Let the previous analysis go first: a large document's two models need not fit in the heap together.
     this.cache.delete(doc.uri);
     const state = this.compute(doc, settings);
     const othersChanged = state.checked && this.index.setOpen(doc.uri, state.analysis.model);
     // The document's own change does not invalidate its own analysis.
-    this.cache.set(doc.uri, { version: doc.version, settings, generation: this.generation(), state });
+    this.cache.set(doc.uri, { version: doc.version, text, settings, generation: this.generation(), state });
     return { ...state, othersChanged };
   }
 
-  private cached(doc: TextDocument, settings: Settings): DocState | undefined {
+  private cached(doc: TextDocument, text: string, settings: Settings): DocState | undefined {
     const hit = this.cache.get(doc.uri);
-    return hit && hit.version === doc.version && hit.settings === settings && hit.generation === this.generation() ? hit.state : undefined;
+    return hit && hit.version === doc.version && hit.text === text && hit.settings === settings && hit.generation === this.generation() ? hit.state : undefined;
   }
 
   forget(uri: string): void {

@@ -312,7 +312,8 @@ const within = (s: { start: number; end: number }, o: { start: number; end: numb
 
 /**
  * A fix that fix-all may apply edits numbers only: every edit replaces exactly one whole number
- * token (digits, optionally a decimal part or thousands commas; full-width allowed) with a number,
+ * token (digits, optionally a decimal part or thousands commas; full-width allowed) — or the digits
+ * of one cell inside a run of digits that ran together — with a number,
  * and that number lies in the finding's span or one of its related spans (the number it is about).
  * Fixes kept out of fix-all (stage "never", e.g. deleting a pasted-twice block) are exempt.
  */
@@ -323,7 +324,12 @@ export function checkFixEdits(text: string, norm: string, f: Finding): void {
       if (fix.stage === 'never') continue;
       const old = norm.slice(e.start, e.end);
       const tok = numberTokenAt(norm, e.start);
-      if (!NUMBER_ONLY.test(old) || !tok || tok.start !== e.start || tok.end !== e.end) {
+      // A cell cut from digits run together ("…总计21710000218") is part of one digit run.
+      const inRun = !!tok && within(e, tok) && /^\d+$/.test(norm.slice(tok.start, tok.end)) && /^\d+$/.test(old);
+      // An empty table cell ("|  |") or a placeholder ("—") gets the number it should hold.
+      const blankCell = /^(?:\s*|[-—–―]{1,2}|\/|无|空)$/.test(old) && /^\s*[0-9\uff10-\uff19]+\s*$/.test(e.newText);
+      if (blankCell) continue;
+      if (!NUMBER_ONLY.test(old) || !tok || ((tok.start !== e.start || tok.end !== e.end) && !inRun)) {
         fail(`${f.rule}: fix edit does not replace one whole number`, { edit: e, old: text.slice(e.start, e.end), around: text.slice(Math.max(0, e.start - 12), e.end + 12) });
       }
       if (!NUMBER_ONLY.test(normalize(e.newText))) fail(`${f.rule}: fix writes something other than a number`, { edit: e });

@@ -18,7 +18,7 @@ export const LAYOUTS: Layout[] = ['pipe-cells', 'pipe-rows', 'blank-lines', 'tab
 
 export const T2_IDS = ['new', 'carried', '1', '2', '3.1', '3.2', '3.3', '3.4', '3.5', '3.6', '3.7', '3.8', '4.1', '4.2', '4.3', '5.1', '5.2', '5.3', '5.4', '5.5', '6.1', '6.2', '6.3', '7', 'next'];
 
-const T2_LABELS: Record<string, [string | null, string]> = {
+export const T2_LABELS: Record<string, [string | null, string]> = {
   new: [null, '一、本年新收政府信息公开申请数量'],
   carried: [null, '二、上年结转政府信息公开申请数量'],
   '1': ['三、本年度办理结果', '(一)予以公开'],
@@ -46,15 +46,15 @@ const T2_LABELS: Record<string, [string | null, string]> = {
   next: [null, '四、结转下年度继续办理'],
 };
 
-const T2_HEAD = ['(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)', '申请人情况', '自然人', '法人或其他组织', '总计', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
-const T3_HEAD = ['行政复议', '行政诉讼', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+export const T2_HEAD = ['(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)', '申请人情况', '自然人', '法人或其他组织', '总计', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
+export const T3_HEAD = ['行政复议', '行政诉讼', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
 
-interface Row {
+export interface Row {
   labels: string[];
   numbers: string[];
 }
 
-function t1Rows(v: TableValues['t1']): Row[] {
+export function t1Rows(v: TableValues['t1']): Row[] {
   const s = (xs: (number | string)[]) => xs.map(String);
   return [
     { labels: ['第二十条第(一)项'], numbers: [] },
@@ -74,7 +74,7 @@ function t1Rows(v: TableValues['t1']): Row[] {
   ];
 }
 
-function t2Rows(v: TableValues['t2'], mergedSix: boolean): Row[] {
+export function t2Rows(v: TableValues['t2'], mergedSix: boolean): Row[] {
   const rows: Row[] = [{ labels: T2_HEAD, numbers: [] }];
   for (const id of T2_IDS) {
     if (mergedSix && /^6\./.test(id)) {
@@ -90,7 +90,7 @@ function t2Rows(v: TableValues['t2'], mergedSix: boolean): Row[] {
   return rows;
 }
 
-function t3Rows(v: number[]): Row[] {
+export function t3Rows(v: number[]): Row[] {
   return [{ labels: T3_HEAD, numbers: [] }, { labels: [], numbers: v.map(String) }];
 }
 
@@ -102,7 +102,7 @@ function pdfBreak(label: string): string {
   return parts.join('\n');
 }
 
-function render(rows: Row[], layout: Layout, page: { n: number }): string {
+export function render(rows: Row[], layout: Layout, page: { n: number }): string {
   const out: string[] = [];
   rows.forEach((r, i) => {
     switch (layout) {

@@ -15,6 +15,11 @@ import {
   ConfigurationRequest,
   ShowDocumentRequest,
   ApplyWorkspaceEditRequest,
+  ShowMessageNotification,
+  LogMessageNotification,
+  ShowMessageRequest,
+  type MessageActionItem,
+  type ShowMessageRequestParams,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type InitializeParams,
@@ -35,9 +40,17 @@ export class LspClient {
   readonly proc: ChildProcess;
   readonly conn: ProtocolConnection;
   private latest = new Map<string, PublishDiagnosticsParams>();
+  /** Every publishDiagnostics received, in order. */
+  readonly published: PublishDiagnosticsParams[] = [];
   private waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly shown: ShowDocumentParams[] = [];
   readonly applied: ApplyWorkspaceEditParams[] = [];
+  /** window/showMessage notifications and window/showMessageRequest requests, in order. */
+  readonly messages: ShowMessageRequestParams[] = [];
+  /** window/logMessage texts. */
+  readonly logs: string[] = [];
+  /** How window/showMessageRequest is answered (default: the first action, as a user clicking it). */
+  answerMessage: (p: ShowMessageRequestParams) => MessageActionItem | null = (p) => p.actions?.[0] ?? null;
   private versions = new Map<string, number>();
   stderr = '';
 
@@ -47,6 +60,7 @@ export class LspClient {
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.latest.set(p.uri, p);
+      this.published.push(p);
       this.waiters = this.waiters.filter((w) => {
         if (w.uri === p.uri && w.pred(p)) {
           w.resolve(p);
@@ -59,6 +73,12 @@ export class LspClient {
     this.conn.onRequest(ShowDocumentRequest.type, (p) => {
       this.shown.push(p);
       return { success: true };
+    });
+    this.conn.onNotification(ShowMessageNotification.type, (p) => void this.messages.push(p));
+    this.conn.onNotification(LogMessageNotification.type, (p) => void this.logs.push(p.message));
+    this.conn.onRequest(ShowMessageRequest.type, (p) => {
+      this.messages.push(p);
+      return this.answerMessage(p);
     });
     this.conn.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
       this.applied.push(p);
@@ -116,6 +136,14 @@ export class LspClient {
       const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr}`)), timeoutMs);
       this.waiters.push({ uri, pred, resolve: (p) => (clearTimeout(timer), resolve(p)) });
     });
+  }
+
+  /** Resolves when `pred` holds (polled), or rejects after `timeoutMs` saying what was awaited. */
+  async until(what: string, pred: () => boolean, timeoutMs = 10000): Promise<void> {
+    for (const end = Date.now() + timeoutMs; !pred(); ) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}; stderr: ${this.stderr}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
 
   async stop() {

@@ -97,7 +97,7 @@ describe('server hardening', function () {
     await client.conn.sendNotification(DidOpenTextDocumentNotification.type.method, null);
     await client.conn.sendNotification(DidOpenTextDocumentNotification.type.method, { textDocument: { uri: freshUri(), languageId: 'gov-report', version: 1, text: 5 } });
     await client.conn.sendNotification(DidChangeTextDocumentNotification.type.method, { textDocument: { uri: 42 }, contentChanges: 'x' });
-    await client.conn.sendRequest(ExecuteCommandRequest.type, { command: 'nianbao.applyFixAll', arguments: [123] });
+    await assert.rejects(client.conn.sendRequest(ExecuteCommandRequest.type, { command: 'nianbao.applyFixAll', arguments: [123] }), (e: { code?: number }) => e.code === -32602);
     await client.conn.sendRequest(ExecuteCommandRequest.type, { command: 'nianbao.openRuleDoc', arguments: [{}] }).catch(() => undefined);
     await client.conn.sendRequest(ExecuteCommandRequest.type, { command: 'nianbao.noSuchCommand', arguments: [] }).catch(() => undefined);
     await assertServing(client, 'after malformed JSON-RPC');

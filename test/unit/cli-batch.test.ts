@@ -178,6 +178,19 @@ describe('cli: many files', function () {
     assert.match(s.err, /\d+ files in [\d.]+ s \(\d+\/s\), CPU [\d.]+ s, peak memory \d+ MB/);
   });
 
+  it('reasons a file is not read, in Chinese by default: UTF-16, too large, not a regular file', () => {
+    const d = mkdtempSync(join(tmpdir(), 'nianbao-why-'));
+    const le = join(d, 'le.txt');
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(report('子', 2023, 0), 'utf16le')]));
+    const big = join(d, 'big.txt');
+    writeFileSync(big, Buffer.alloc(6 * 1024 * 1024, 0x41));
+    const r = run(['check', le, big, '/dev/null']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /le\.txt: 是 UTF-16LE 编码的文本\(带字节顺序标记\),不是 UTF-8。请转存为 UTF-8:记事本.*iconv -f UTF-16 -t UTF-8/);
+    assert.match(r.err, /big\.txt: 文件过大\(6\.0 MB,上限 5\.0 MB\),未读取/);
+    if (process.platform !== 'win32') assert.match(r.err, /\/dev\/null: 不是普通文件\(character device\),未读取/);
+  });
+
   it('no progress display when stderr is not a terminal', () => {
     const r = run(['check', '--jobs', '2', dir]);
     assert.doesNotMatch(r.err, /\r|文件 ·/);

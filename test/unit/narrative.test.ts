@@ -60,6 +60,21 @@ describe('narrative phrase mappings', () => {
     ['行政事业性收费1286.45万元。', 't1-fees', '1286.45', true],
     ['行政事业性收费1286.5万元。', 't1-fees', '1286.5', true],
     ['行政事业性收费1287.5万元。', 't1-fees', '1287.5', false],
+    // Real wordings: 受理/办理 may count new requests only or new plus carried-over ones.
+    ['全年共受理申请146件,共办理137件,结转下一年9件。', 't2-received', '146', true],
+    ['全年共受理申请146件,共办理137件,结转下一年9件。', 't2-handled', '137', true],
+    ['全年共受理申请146件,共办理137件,结转下一年9件。', 't2-next', '9', true],
+    ['全年办理政府信息公开申请146件。', 't2-handled', '146', true],
+    ['全年办理政府信息公开申请150件。', 't2-handled', '150', false],
+    ['全年共受理申请150件。', 't2-received', '150', false],
+    ['所有办结的申请中同意公开答复83件,部分公开答复12件,不予公开答复9件。', 't2-disclosed', '83', true],
+    ['所有办结的申请中同意公开答复83件,部分公开答复12件,不予公开答复9件。', 't2-withheld', '9', true],
+    ['转下一年度办理答复的有9件。', 't2-next', '9', true],
+    ['予以公开及部分公开95件,占69.34%。', 't2-disclosed-and-partly', '95', true],
+    ['予以公开及部分公开96件。', 't2-disclosed-and-partly', '96', false],
+    ['本年有4件涉及政府信息公开工作的行政复议,该复议未被纠错。', 't3-reconsideration-after', '4', true],
+    ['本年有5件涉及政府信息公开工作的行政复议。', 't3-reconsideration-after', '5', false],
+    ['有3件行政诉讼。', 't3-litigation-after', '3', true],
   ];
   for (const [sentence, id, fig, ok] of cases) {
     it(`${sentence} → ${id} ${ok ? 'consistent' : 'mismatch'}`, () => {
@@ -87,6 +102,19 @@ describe('narrative phrase mappings', () => {
     assert.match(fixAll(t).text, /收到行政复议申请四件。/);
     const fee = report('行政事业性收费1290.1万元,其中罚没0.2万元。');
     assert.match(fixAll(fee).text, /行政事业性收费1286\.5万元,/);
+  });
+
+  it('a figure that fits no reading names the readings tried', () => {
+    const r = narrativeFindings('全年共受理申请150件。');
+    assert.equal(r.found.length, 1);
+    assert.match(r.found[0].zh, /但表二 一、本年新收政府信息公开申请数量·总计为 141\(也按 表二 一、本年新收政府信息公开申请数量 \+ 二、上年结转政府信息公开申请数量·总计 = 146 核对过,均不符\)/);
+    assert.match(r.found[0].en, /also tried .* = 146; none fits/);
+  });
+
+  it('办结 in a list of outcomes written with 答复 is not the total concluded', () => {
+    const r = narrativeFindings('所有办结的信息公开申请中同意公开答复83件,部分公开答复12件,不予公开答复9件,无法提供的22件。');
+    assert.deepEqual(r.found.map((f) => f.zh), []);
+    assert.ok(!r.claims.some((c) => c.startsWith('t2-concluded')), r.claims.join(', '));
   });
 
   it('says the narrative may cover a narrower body, as a warning without fix-all', () => {
@@ -179,6 +207,23 @@ describe('narrative sums', () => {
     assert.deepEqual(narrativeFindings('共收到材料10份,其中甲类8份,另有乙类5份。').found, []);
   });
 
+  it('parts of which some add up to the total exactly are nested, not an error (real: 2139 = 1744 + 393 + 2)', () => {
+    const r = narrativeFindings('“上海科技”网站全年累计发布信息2139条,其中动态类信息发布1744条,政务信息发布393条,解读类信息发布21条,回应公众关注热点信息2条。');
+    assert.deepEqual(r.found.map((f) => f.zh), []);
+    const over = narrativeFindings('全年累计发布信息2139条,其中动态类信息发布1744条,政务信息发布393条,解读类信息发布23条。');
+    assert.equal(over.found.length, 1, 'no subset adds up: still an error');
+  });
+
+  it('restated table rows do not nest: a lowered total of outcomes is still an error', () => {
+    const r = narrativeFindings('全年共办结申请136件,其中予以公开83件,部分公开12件,不予公开9件,无法提供22件,不予处理7件,其他处理4件。');
+    assert.ok(r.found.some((f) => f.rule === 'narrative-sum' && f.at === '136'), r.found.map((f) => f.zh).join('\n'));
+  });
+
+  it("a list continued after ';' stops where another table's subject begins", () => {
+    const r = narrativeFindings('全年共受理申请5件(上年结转),其中予以公开2件,占40%;行政复议案件4件、行政诉讼案件3件。');
+    assert.ok(!r.found.some((f) => f.rule === 'narrative-sum'), r.found.map((f) => f.zh).join('\n'));
+  });
+
   it('approximate parts or totals are not checked', () => {
     assert.deepEqual(narrativeFindings('共发布信息5000余条,其中动态信息4000条,公告1500条。').found, []);
     assert.deepEqual(narrativeFindings('共发布信息300条,其中动态信息约200条,公告150条。').found, []);
@@ -224,6 +269,13 @@ describe('percentage base inference', () => {
     const r = narrativeFindings('办结137件,其中予以公开84件,占60.6%。');
     assert.deepEqual(r.found.map((f) => f.rule), ['narrative-table-mismatch']);
     assert.equal(analyze(fixAll(r.text).text).findings.length, 0);
+  });
+
+  it('bare shares right after the figure are checked: N件(P%) and N件,P%', () => {
+    assert.deepEqual(narrativeFindings('办结137件,其中予以公开83件(60.6%),部分公开12件,8.8%。').found.map((f) => f.zh), []);
+    const bad = narrativeFindings('办结137件,其中予以公开83件(61.6%)。');
+    assert.ok(bad.found.some((f) => f.rule === 'narrative-percentage' && f.at === '61.6'), bad.found.map((f) => f.zh).join('\n'));
+    assert.deepEqual(narrativeFindings('办结137件,50%通过网上申请。').found.map((f) => f.zh), [], 'a percentage that goes on into its own clause is not a share of the figure');
   });
 
   it('only shares after 占 are checked, and approximate ones are not', () => {

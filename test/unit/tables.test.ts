@@ -139,13 +139,33 @@ describe('table-3 group sums', () => {
 });
 
 describe('tables that cannot be aligned', () => {
-  it('a missing row is reported once on the section heading, and no sums are checked', () => {
+  it('a missing row is reported once on the section heading, and no sums across rows are checked', () => {
     const text = report('pipe-rows').replace(/^3\.危及.*\n/m, '');
     const a = analyze(text);
     assert.deepEqual(a.findings.map((f) => f.rule), ['table-unaligned']);
     const f = a.findings[0];
     assert.equal(text.slice(f.span.start, f.span.end), '三、收到和处理政府信息公开申请情况');
-    assert.match(f.message.zh, /表二.*无法与国家格式对齐.*期望 全部 25 行,实际 缺少 3\.危及“三安全一稳定”/);
+    assert.match(f.message.zh, /表二.*无法与国家格式完全对齐,只检查已读出各行的本行合计.*期望 全部 25 行,实际 缺少 3\.危及“三安全一稳定”/);
+  });
+
+  it('the rows read from a table that does not align are still checked on their own', () => {
+    // One row missing, and another row's total mistyped: its row sum is still reported; the column
+    // sums and the balance (which need every row) are not.
+    const text = report('pipe-rows').replace(/^3\.危及.*\n/m, '').replace('2.重复申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |', '2.重复申请 | 2 | 0 | 0 | 0 | 0 | 0 | 3 |');
+    const a = analyze(text);
+    assert.deepEqual(a.findings.map((f) => f.rule).sort(), ['table-unaligned', 'table2-row-sum']);
+    const sum = a.findings.find((f) => f.rule === 'table2-row-sum')!;
+    assert.equal(text.slice(sum.span.start, sum.span.end), '3');
+    assert.equal(a.model.reports[0].t2!.partial, true);
+    // A narrative figure restating a row that was read is still compared.
+    const told = analyze(text.replace('2023年', '2023年,全年共收到政府信息公开申请140件。2023年'));
+    assert.ok(told.findings.some((f) => f.rule === 'narrative-table-mismatch'), told.findings.map((f) => f.message.zh).join('\n'));
+  });
+
+  it('a row with the wrong number of cells is pointed at, not the section heading', () => {
+    const text = report('pipe-rows').replace('2.重复申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |', '2.重复申请 | 2 | 0 | 0 | 0 | 2 |');
+    const f = analyze(text).findings.find((x) => x.rule === 'table-unaligned')!;
+    assert.equal(text.slice(f.span.start, f.span.end), '2.重复申请');
   });
 
   it('a row with a missing cell says how many numbers it found', () => {

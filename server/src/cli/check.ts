@@ -115,10 +115,12 @@ export function checkFile(task: Task, config: CheckConfig): Outcome {
     if (fixed !== text) {
       try {
         if (config.backup) out.backup = backup(task.path);
-        writeReport(task.path, fixed);
-        out.changes = changes(text, fixed);
-        text = fixed;
-        a = analyze(text, options);
+        const w = writeReport(task.path, fixed, input.snapshot);
+        if (w.ok) {
+          out.changes = changes(text, fixed);
+          text = fixed;
+          a = analyze(text, options);
+        } else out.error = w.changed ? M.changedOnDisk : M.cannotWrite(w.reason);
       } catch (e) {
         out.error = M.cannotWrite((e as Error).message);
       }

@@ -97,15 +97,18 @@ export const M = {
   emptyFolder: (p: string): Msg => ({ zh: `文件夹 ${p} 中没有找到报告文件(.txt、.md)`, en: `no report files (.txt, .md) found in the folder ${p}` }),
   notFound: { zh: '文件不存在', en: 'no such file' },
   isDirectory: { zh: '是文件夹', en: 'is a directory' },
+  notRegular: (what: string): Msg => ({ zh: `不是普通文件${what ? `(${what})` : ''},未读取`, en: `not a regular file${what ? ` (${what})` : ''}, not read` }),
+  tooLarge: (size: string, limit: string): Msg => ({ zh: `文件过大(${size} MB,上限 ${limit} MB),未读取`, en: `too large (${size} MB; the limit is ${limit} MB), not read` }),
+  changedOnDisk: { zh: '读取后已被修改,未写入修正;请重新检查', en: 'changed on disk since it was read; the fixes were not written, check it again' },
   binary: { zh: '是二进制文件(含 NUL 字节),不是文本报告', en: 'binary file (contains NUL bytes), not a text report' },
   notUtf8: {
     zh: '不是 UTF-8 文本,可能是 GBK/GB18030 编码。请转存为 UTF-8:记事本中“文件 → 另存为”,“编码”选“UTF-8”后保存;WPS 中“文件 → 另存为”,文件类型选“纯文本(*.txt)”,编码选“UTF-8”;命令行可用 iconv -f GBK -t UTF-8 原文件 > 新文件',
     en: 'not UTF-8 text, probably GBK/GB18030. Save it as UTF-8: in Notepad, File → Save As, Encoding "UTF-8"; in WPS, File → Save As, type "Plain text (*.txt)", encoding UTF-8; or on a command line iconv -f GBK -t UTF-8 old.txt > new.txt',
   },
-  utf16: {
-    zh: '是 UTF-16 编码的文本。请转存为 UTF-8:记事本中“文件 → 另存为”,“编码”选“UTF-8”',
-    en: 'UTF-16 text. Save it as UTF-8: in Notepad, File → Save As, Encoding "UTF-8"',
-  },
+  utf16: (kind: string, bom: boolean, from: string): Msg => ({
+    zh: `是 ${kind} 编码的文本(${bom ? '带' : '无'}字节顺序标记),不是 UTF-8。请转存为 UTF-8:记事本中“文件 → 另存为”,“编码”选“UTF-8”;或命令行 iconv -f ${from} -t UTF-8 原文件 > 新文件`,
+    en: `${kind} text, not UTF-8; save it as UTF-8 (Notepad: File → Save As, Encoding "UTF-8") or iconv -f ${from} -t UTF-8 FILE > FILE.utf8.txt`,
+  }),
   cannotRead: (why: string): Msg => ({ zh: `无法读取:${why}`, en: `cannot read: ${why}` }),
   cannotWrite: (why: string): Msg => ({ zh: `无法写入:${why}`, en: `cannot write: ${why}` }),
   ignoreFile: (why: string): Msg => ({ zh: `忽略文件 ${why}`, en: `ignore file ${why}` }),

@@ -4,15 +4,26 @@
  */
 import type { Msg } from '../core';
 import { readReport } from '../io/files';
+import type { ReadSnapshot } from '../io/safeWrite';
 import { M } from './messages';
 
-export type Input = { ok: true; text: string } | { ok: false; reason: Msg };
+/** The text, and what the file was when read (for writing back only if it is unchanged). */
+export type Input = { ok: true; text: string; snapshot: ReadSnapshot } | { ok: false; reason: Msg };
 
-/** io/files.ts gives its reasons in English; the CLI says them in the chosen language. */
+/**
+ * io/files.ts gives its reasons in English: kept as they are for English (a GBK file also gets the
+ * Windows way to re-save it), translated for Chinese.
+ */
 export function localizeReason(reason: string): Msg {
+  const en = (zh: string): Msg => ({ zh, en: reason });
   if (/no such file/i.test(reason)) return M.notFound;
   if (/is a directory/i.test(reason)) return M.isDirectory;
-  if (/UTF-16/i.test(reason)) return M.utf16;
+  const irregular = /not a regular file(?: \((.*)\))?/.exec(reason);
+  if (irregular) return en(M.notRegular(irregular[1] ?? '').zh);
+  const big = /too large \(([\d.]+) MB; the limit is ([\d.]+) MB\)/.exec(reason);
+  if (big) return en(M.tooLarge(big[1], big[2]).zh);
+  const utf16 = /(UTF-16(?:LE|BE)?) text \((.*?)\).*iconv -f (\S+) -t UTF-8/.exec(reason);
+  if (utf16) return en(M.utf16(utf16[1], /with/.test(utf16[2]), utf16[3]).zh);
   if (/binary/i.test(reason)) return M.binary;
   if (/not UTF-8/i.test(reason)) return M.notUtf8;
   return M.cannotRead(reason);
@@ -20,5 +31,5 @@ export function localizeReason(reason: string): Msg {
 
 export function readInput(path: string): Input {
   const r = readReport(path);
-  return r.ok ? { ok: true, text: r.text } : { ok: false, reason: localizeReason(r.reason) };
+  return r.ok ? { ok: true, text: r.text, snapshot: r } : { ok: false, reason: localizeReason(r.reason) };
 }

@@ -1,11 +1,13 @@
 /**
  * `check --fix`: writing the fixed text back, the backup, and the list of what changed.
- * writeReport is the one place the CLI writes a report (the safe write in io/ drops in here).
+ * writeReport is the one place the CLI writes a report.
  */
-import { constants, copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync } from 'node:fs';
+import { writeIfUnchanged, type ReadSnapshot, type WriteResult } from '../io/safeWrite';
 
-export function writeReport(path: string, text: string): void {
-  writeFileSync(path, text);
+/** Atomic (temp file and rename), keeping mode, link and BOM; nothing is written when the file changed since `before`. */
+export function writeReport(path: string, text: string, before: ReadSnapshot): WriteResult {
+  return writeIfUnchanged(path, text, before);
 }
 
 /** Copies the file as it is to the first free name of FILE.bak, FILE.bak.1, …; returns that name. */

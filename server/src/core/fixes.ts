@@ -13,7 +13,9 @@ export function styled(raw: string, value: Dec | bigint | number | string): stri
 }
 
 export function replaceCell(cell: Pick<Cell, 'span' | 'raw'>, value: Dec | bigint | number): Edit {
-  return { start: cell.span.start, end: cell.span.end, newText: styled(cell.raw, value) };
+  // An empty pipe cell ("|  |") gets the number with a space either side.
+  const newText = cell.raw.trim() === '' ? ` ${styled(cell.raw, value)} ` : styled(cell.raw, value);
+  return { start: cell.span.start, end: cell.span.end, newText };
 }
 
 export function setValueFix(cell: Pick<Cell, 'span' | 'raw'>, value: Dec | bigint | number, stage: FixStage, isPreferred = true, what?: { zh: string; en: string }): Fix {

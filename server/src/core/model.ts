@@ -13,6 +13,10 @@ export interface Cell {
   blank?: boolean;
   /** Read from digits run together whose split was not certain. */
   uncertain?: boolean;
+  /** For an uncertain cell: every value it takes in some reading (absent when they were too many to list). */
+  options?: bigint[];
+  /** Not in the text (a converter lost it): its value is what the table's sums imply. */
+  inferred?: boolean;
 }
 
 export interface SubHeading {
@@ -45,12 +49,19 @@ interface TableBase {
   span: Span;
   /** The line the "cannot align" message goes on. */
   anchor: Span;
-  /** Set when the table cannot be aligned; the cells are then absent. */
+  /** Set when the table cannot be aligned; the cells are then absent, unless `partial`. */
   problems: TableProblem[];
+  /**
+   * The table could not be aligned as a whole, but the rows listed were read: each is checked on
+   * its own (row sums, narrative figures that restate it); sums across rows are not.
+   */
+  partial?: boolean;
 }
 
 export interface Table1 extends TableBase {
   kind: 1;
+  /** The 2019–2020 table 1 (国办公开办函〔2019〕60号): recognised, its rows not read. */
+  oldFormat?: boolean;
   rows: Partial<Record<T1RowId, { label: Span; cells: Cell[] }>>;
 }
 
@@ -65,15 +76,26 @@ export interface Table2 extends TableBase {
   /** Rows in template order; (六) is either 6.1–6.3 or the merged row "6". */
   rows: T2Row[];
   byId: Record<string, T2Row>;
+  /** Rows whose digits ran together and could be split several ways, none making the table consistent. */
+  ambiguous?: string[];
+  /** Aligned by the template's row order because labels were missing (converter output). */
+  byOrder?: boolean;
 }
 
 export interface Table3 extends TableBase {
   kind: 3;
   /** groups[g][c]: g = 复议, 直接起诉, 复议后起诉; c = 维持, 纠正, 其他, 尚未审结, 总计. */
   groups: Cell[][];
+  /** The fifteen numbers ran together and no split of them makes every group add up. */
+  ambiguous?: boolean;
 }
 
 export type Table = Table1 | Table2 | Table3;
+
+/** Whether a table's rows may be used: fully aligned, or partly with the rows it read. */
+export function usable<T extends Table>(t: T | undefined): t is T {
+  return !!t && (!t.problems.length || !!t.partial);
+}
 
 export interface Title {
   span: Span;

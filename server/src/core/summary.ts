@@ -11,6 +11,8 @@ export interface CellSummary {
   span: Span;
   raw: string;
   value: Dec;
+  /** Read from digits run together whose split was not certain: not compared. */
+  uncertain?: boolean;
 }
 
 export interface ProseSummary {
@@ -38,7 +40,7 @@ export interface OtherReport {
   reports: readonly ReportSummary[];
 }
 
-const cells = (cs: readonly Cell[]): CellSummary[] => cs.map((c) => ({ span: c.span, raw: c.raw, value: c.value }));
+const cells = (cs: readonly Cell[]): CellSummary[] => cs.map((c) => ({ span: c.span, raw: c.raw, value: c.value, ...(c.uncertain ? { uncertain: true } : {}) }));
 
 /** Two 32-bit FNV-style hashes folded into 53 bits (exact in a double): collisions are negligible. */
 export function hash53(s: string): number {

@@ -1,7 +1,7 @@
 /** What the tables say for a narrative target, using table values corrected by the table rules. */
-import type { Cell, Report } from '../model';
+import { usable, type Cell, type Report } from '../model';
 import { toInt, type Dec } from '../num/decimal';
-import { T1_ROWS, T2_COLUMNS, T2_COLUMNS_EN, T3_COLUMNS, T3_COLUMNS_EN, T3_GROUPS, T3_GROUPS_EN } from '../template/format';
+import { T1_ROWS, T2_ROWS, T2_COLUMNS, T2_COLUMNS_EN, T3_COLUMNS, T3_COLUMNS_EN, T3_GROUPS, T3_GROUPS_EN } from '../template/format';
 import { t2RowName } from '../template/names';
 import type { Target } from '../template/phrases';
 import type { Msg } from '../types';
@@ -13,7 +13,7 @@ export type Corrections = Map<Cell, bigint>;
 export function tableCorrections(report: Report, diagnosis?: ReturnType<typeof diagnoseT2>): Corrections {
   const corr: Corrections = new Map();
   const t2 = report.t2;
-  if (t2 && !t2.problems.length) {
+  if (usable(t2)) {
     const { diagnoses, lone } = diagnosis ?? diagnoseT2(t2);
     for (const d of diagnoses) corr.set(d.ref.cell, d.expected);
     for (const e of lone) {
@@ -50,7 +50,8 @@ function t2Rows(report: Report, sel: string): string[] {
   if (/^g[3-6]$/.test(sel)) {
     const g = sel[1];
     if (g === '6' && t.byId['6']) return ['6'];
-    return t.rows.filter((r) => r.id.startsWith(g + '.')).map((r) => r.id);
+    // Every sub-row of the template: a partly read table missing one of them has no group sum.
+    return T2_ROWS.filter((d) => d.id.startsWith(g + '.')).map((d) => d.id);
   }
   return [sel];
 }
@@ -77,8 +78,24 @@ function sumCells(cells: Cell[], corr: Corrections): { value: Dec; corrected: bo
 }
 
 export function targetValue(report: Report, t: Target, corr: Corrections): TableValue | undefined {
+  const v = targetValueOf(report, t, corr);
+  // A cell whose digits could be split several ways is not compared with anything.
+  return v && v.cells.some((c) => c.uncertain) ? undefined : v;
+}
+
+/**
+ * For a target that is one uncertain cell (digits run together): the cell and every value it can
+ * take. A figure that is none of them contradicts the table whatever the split.
+ */
+export function targetOptions(report: Report, t: Target, corr: Corrections): { value: TableValue; options: bigint[] } | undefined {
+  const v = targetValueOf(report, t, corr);
+  const c = v?.cells.length === 1 ? v.cells[0] : undefined;
+  return v && c?.uncertain && c.options ? { value: v, options: c.options } : undefined;
+}
+
+function targetValueOf(report: Report, t: Target, corr: Corrections): TableValue | undefined {
   if (t.table === 1) {
-    const row = report.t1?.problems.length ? undefined : report.t1?.rows[t.row];
+    const row = usable(report.t1) ? report.t1.rows[t.row] : undefined;
     if (!row) return undefined;
     const cells = [row.cells[t.col]];
     return {
@@ -92,7 +109,7 @@ export function targetValue(report: Report, t: Target, corr: Corrections): Table
   }
   if (t.table === 2) {
     const t2 = report.t2;
-    if (!t2 || t2.problems.length) return undefined;
+    if (!usable(t2)) return undefined;
     const ids = t.rows.flatMap((sel) => t2Rows(report, sel));
     const cells = ids.map((id) => t2.byId[id]?.cells[t.col]).filter((c): c is Cell => !!c);
     if (cells.length !== ids.length || !cells.length) return undefined;

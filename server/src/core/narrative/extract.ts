@@ -25,6 +25,8 @@ export interface Claim {
   fig: Figure;
   phrase: Phrase;
   target: Target;
+  /** Every reading of the phrase, the first being `target`: the figure is right if it fits one. */
+  readings: Target[];
   /** The sentence hints that it covers a narrower body (本级, 政府办代表…). */
   narrower: boolean;
 }
@@ -86,6 +88,14 @@ function depthDropsBelow(depth: Int8Array, from: number, to: number, d: number):
   return false;
 }
 
+/** Whether figure `f` is about another subject than the list's total (another table, by their phrases). */
+function otherSubject(claims: readonly Claim[], total: Figure, f: Figure): boolean {
+  const of = (x: Figure) => claims.find((c) => c.fig === x)?.target.table;
+  const a = of(total);
+  const b = of(f);
+  return b !== undefined && a !== b;
+}
+
 export function extractNarrative(sentences: Sentence[]): Narrative {
   const n: Narrative = { sentences, figures: [], claims: [], sums: [], shares: [] };
   sentences.forEach((sen, si) => {
@@ -119,7 +129,7 @@ export function extractNarrative(sentences: Sentence[]): Narrative {
         const target = p.target(m, ctx);
         if (!target) continue;
         p.sets?.(target, ctx);
-        claims.push({ fig: f, phrase: p, target, narrower: p.id === 't2-received' && NARROWER.test(s) });
+        claims.push({ fig: f, phrase: p, target, readings: p.readings?.(target, ctx) ?? [target], narrower: p.id === 't2-received' && NARROWER.test(s) });
         break;
       }
     }
@@ -143,6 +153,8 @@ export function extractNarrative(sentences: Sentence[]): Narrative {
           const semi = s.indexOf(';', segStart);
           if (semi >= 0 && semi < f.tok.start) {
             if (!s.slice(segStart, semi).includes('%')) break;
+            // "…共81件…;行政复议案件2件、行政诉讼案件7件": after the ';' another subject begins.
+            if (otherSubject(claims, total, f)) break;
             segStart = semi + 1;
           }
           if (f.tok.percent) continue;
@@ -159,13 +171,16 @@ export function extractNarrative(sentences: Sentence[]): Narrative {
 
     // Shares: "…N件,占 P%" — the figure right before the percentage is its part.
     figs.forEach((p, i) => {
-      if (!p.tok.percent || p.tok.approx || !SHARE_BEFORE.test(p.clause) || APPROX_SHARE.test(p.clause)) return;
+      if (!p.tok.percent || p.tok.approx || APPROX_SHARE.test(p.clause)) return;
       const part = figs
         .slice(0, i)
         .reverse()
         .find((f) => !f.tok.percent);
       if (!part || part.tok.approx) return;
       const between = s.slice(part.tok.figureEnd, p.tok.start);
+      // "N件(P%)" and "N件,P%": a bare percentage right after the figure, ending its clause.
+      const bare = p.clause === '' && /^[(,]$/.test(between) && /^(?:[),;。、]|$)/.test(s.slice(p.tok.figureEnd));
+      if (!bare && !SHARE_BEFORE.test(p.clause)) return;
       if (/[;。]/.test(between) || (between.match(/[,、:]/g)?.length ?? 0) > 1 || between.length > 12) return;
       if (figs.slice(figs.indexOf(part) + 1, i).some((f) => f.tok.percent)) return;
       const totals = figs

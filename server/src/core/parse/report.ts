@@ -2,11 +2,12 @@
 import { splitLines, lineAt, type Line } from '../text/lines';
 import { normalize } from '../text/normalize';
 import type { DuplicateBlock, Model, Report } from '../model';
-import { alignT1, alignT2, alignT3, type Region } from './align';
+import { alignT1, alignT2, alignT3, OLD_T1, oldTable1, type Region } from './align';
 import { tokenize } from './cells';
 import { findDuplicates } from './duplicates';
 import { splitReports, isPageMarker } from './sections';
 import { sentencesOf } from './sentences';
+import { refineLines } from './segment';
 import { extractNarrative } from '../narrative/extract';
 
 export interface Parsed {
@@ -73,7 +74,7 @@ function tableRegion(report: Report, num: 2 | 3 | 4, lines: readonly Line[], nor
 
 export function parse(text: string): Parsed {
   const norm = normalize(text);
-  const lines = splitLines(text);
+  const lines = refineLines(splitLines(text), norm);
   const candidates = findDuplicates(lines, norm);
   const reports = splitReports(
     lines,
@@ -112,10 +113,12 @@ export function parse(text: string): Parsed {
     const numbered = (reg: ReturnType<typeof tableRegion>) => {
       if (!reg) return undefined;
       const groups = groupsOf(reg[0], reg[1]);
-      return groups.some((g) => g.numbers.length) ? ([groups, reg[2]] as const) : undefined;
+      return groups.some((g) => g.filled > 0 || g.items.length >= 3) ? ([groups, reg[2]] as const) : undefined;
     };
-    const g1 = numbered(tableRegion(r, 2, lines, norm));
+    const reg1 = tableRegion(r, 2, lines, norm);
+    const g1 = numbered(reg1);
     if (g1) r.t1 = alignT1(...g1);
+    else if (reg1 && OLD_T1.test(norm.slice(reg1[2].span.start, reg1[2].span.end))) r.t1 = oldTable1(reg1[2]);
     const g2 = numbered(tableRegion(r, 3, lines, norm));
     if (g2) r.t2 = alignT2(...g2);
     const g3 = numbered(tableRegion(r, 4, lines, norm));

@@ -22,6 +22,7 @@ export const rule: Rule = {
     const year = prev.report.year;
     t2.carried.forEach((cell, col) => {
       const before = last.next[col];
+      if (cell.uncertain || before.uncertain) return;
       if (cmpDec(cell.value, before.value) === 0) return;
       const colName = { zh: T2_COLUMNS[col], en: T2_COLUMNS_EN[col] };
       report({

@@ -24,6 +24,7 @@ export const rule: Rule = {
       const before = last[id];
       if (!row || !before) continue;
       const [issued, repealed, valid] = row;
+      if ([issued, repealed, valid, before[2]].some((c) => c.uncertain)) continue;
       const expected = subDec(addDec(before[2].value, issued.value), repealed.value);
       if (cmpDec(expected, valid.value) === 0) continue;
       const label = T1_ROWS.find((d) => d.id === id)!;

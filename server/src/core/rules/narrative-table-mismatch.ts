@@ -1,7 +1,9 @@
 import { setValueFix } from '../fixes';
 import { sentenceKey } from '../fingerprint';
-import { formatDec, isInteger, pow10, within } from '../num/decimal';
-import { memoCorrections, targetValue } from '../narrative/evaluate';
+import { cmpDec, formatDec, isInteger, pow10, within } from '../num/decimal';
+import { memoCorrections, targetOptions, targetValue } from '../narrative/evaluate';
+import type { Claim } from '../narrative/extract';
+import type { RuleContext } from './rule';
 import { formatLike, sumText } from '../narrative/format';
 import type { Fix } from '../types';
 import type { Cell, Report } from '../model';
@@ -12,6 +14,36 @@ function isTotal(report: Report, cell: Cell): boolean {
   const t2 = report.t2;
   if (t2?.rows.some((r) => r.cells[6] === cell || (r.id === '7' && r.cells.includes(cell)))) return true;
   return !!report.t3?.groups.some((g) => g[4] === cell);
+}
+
+const MAX_LISTED = 8;
+
+/**
+ * A figure restating a cell whose digits ran together with its neighbours ("77132470"): it is
+ * wrong only if no split of the digits gives it. No fix is offered: the cell's value is unknown.
+ */
+function checkAgainstOptions(ctx: RuleContext, report: Report, index: number, c: Claim): void {
+  if (c.readings.length !== 1) return;
+  const opt = targetOptions(report, c.target, memoCorrections(report, ctx.memo, index));
+  if (!opt) return;
+  const tok = c.fig.tok;
+  const scale = pow10(c.phrase.tableScale ?? 0);
+  const ok = opt.options.some((v) => within(tok.value, tok.slack, { units: v * scale, scale: opt.value.value.scale }));
+  if (ok) return;
+  const said = `${tok.text}${tok.pow === 4 ? '万' : tok.pow === 8 ? '亿' : ''}${tok.unit}`;
+  const shown = opt.options.slice(0, MAX_LISTED).join('、') + (opt.options.length > MAX_LISTED ? '…' : '');
+  const cell = opt.value.cells[0];
+  const n = report.narrative!;
+  ctx.report({
+    message: {
+      zh: `叙述中“${c.phrase.name.zh}”为 ${said},但${opt.value.name.zh}的数字与相邻单元格连写,无论怎样拆分都不是 ${formatDec(tok.value)}(可能为 ${shown})`,
+      en: `The narrative says ${said} (${c.phrase.name.en}), but the digits of ${opt.value.name.en} run into its neighbours and no split of them gives ${formatDec(tok.value)} (possible: ${shown})`,
+    },
+    span: c.fig.span,
+    related: [{ span: cell.span, message: { zh: opt.value.name.zh, en: opt.value.name.en } }],
+    fixes: [],
+    fingerprint: `claim|${c.phrase.id}|${sentenceKey(n.sentences[c.fig.sentence].c.s)}|${tok.text}`,
+  });
 }
 
 export const rule: Rule = {
@@ -28,12 +60,27 @@ export const rule: Rule = {
       if (!n) return;
       const corr = memoCorrections(report, ctx.memo, i);
       for (const c of n.claims) {
-        const found = targetValue(report, c.target, corr);
-        if (!found) continue;
-        const tv = c.phrase.tableScale ? { ...found, value: { units: found.value.units * pow10(c.phrase.tableScale), scale: found.value.scale } } : found;
         const tok = c.fig.tok;
+        const scaled = (v: NonNullable<ReturnType<typeof targetValue>>) =>
+          c.phrase.tableScale ? { ...v, value: { units: v.value.units * pow10(c.phrase.tableScale), scale: v.value.scale } } : v;
+        // Every reading of the words (新收, or 新收 + 上年结转, …): the figure is right if it fits one.
+        // The other readings are looked up only when the first does not fit.
+        const first = targetValue(report, c.target, corr);
+        const fitsFirst = !!first && within(tok.value, tok.slack, scaled(first).value);
+        const values = fitsFirst ? [first] : c.readings.map((t) => (t === c.target ? first : targetValue(report, t, corr))).filter((v): v is NonNullable<typeof v> => !!v);
+        const fitting = values.find((v) => within(tok.value, tok.slack, scaled(v).value));
+        const found = fitting ?? values[0];
+        if (!found) {
+          checkAgainstOptions(ctx, report, i, c);
+          continue;
+        }
+        const tv = scaled(found);
         const raw = ctx.text.slice(c.fig.span.start, c.fig.span.end);
-        const ok = within(tok.value, tok.slack, tv.value);
+        const ok = !!fitting;
+        const tried = values.filter((v) => v !== found && cmpDec(scaled(v).value, tv.value) !== 0).map((v) => ({ zh: `${scaled(v).name.zh} = ${formatDec(scaled(v).value)}`, en: `${scaled(v).name.en} = ${formatDec(scaled(v).value)}` }));
+        const alsoTried = tried.length
+          ? { zh: `(也按 ${tried.map((x) => x.zh).join('、')} 核对过,均不符)`, en: ` (also tried ${tried.map((x) => x.en).join(', ')}; none fits)` }
+          : { zh: '', en: '' };
         const said = `${tok.text}${tok.pow === 4 ? '万' : tok.pow === 8 ? '亿' : ''}${tok.unit}`;
         const fixedNote = tv.corrected ? { zh: '(表格合计按表格规则校正后)', en: ' (after correcting the table sums)' } : { zh: '', en: '' };
         ctx.note({
@@ -79,8 +126,8 @@ export const rule: Rule = {
         ctx.report({
           severity: c.narrower ? 'warning' : undefined,
           message: {
-            zh: `叙述中“${c.phrase.name.zh}”为 ${said},但${tv.name.zh}为 ${formatDec(found.value)}${fixedNote.zh}${hint.zh}`,
-            en: `The narrative says ${said} (${c.phrase.name.en}), but ${tv.name.en} is ${formatDec(found.value)}${fixedNote.en}${hint.en}`,
+            zh: `叙述中“${c.phrase.name.zh}”为 ${said},但${tv.name.zh}为 ${formatDec(found.value)}${fixedNote.zh}${alsoTried.zh}${hint.zh}`,
+            en: `The narrative says ${said} (${c.phrase.name.en}), but ${tv.name.en} is ${formatDec(found.value)}${fixedNote.en}${alsoTried.en}${hint.en}`,
           },
           span: c.fig.span,
           related: tv.cells.map((x) => ({ span: x.span, message: { zh: `${tv.name.zh}:${x.raw}`, en: `${tv.name.en}: ${x.raw}` } })),

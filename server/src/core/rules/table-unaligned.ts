@@ -19,14 +19,22 @@ export const rule: Rule = {
       for (const t of [report.t1, report.t2, report.t3]) {
         if (!t || !t.problems.length) continue;
         const p = t.problems[0];
+        // Point at the row where reading stopped, when there is one.
+        const at = t.problems.find((x) => x.span)?.span ?? t.anchor;
         const more = t.problems.length - 1;
         const name = NAMES[t.kind];
         ctx.report({
+          // Table 1 has no sums of its own; not reading it only loses the narrative comparisons.
+          severity: t.kind === 1 ? 'information' : undefined,
           message: {
-            zh: `${name.zh}无法与国家格式对齐,未检查其数字:期望 ${p.expected},实际 ${p.found}` + (more ? `(另有 ${more} 处问题)` : ''),
-            en: `${name.en} cannot be aligned with the national format, so it was not checked: expected ${p.expectedEn}, found ${p.foundEn}` + (more ? ` (${more} more problem(s))` : ''),
+            zh: t.partial
+              ? `${name.zh}无法与国家格式完全对齐,只检查已读出各行的本行合计:期望 ${p.expected},实际 ${p.found}` + (more ? `(另有 ${more} 处问题)` : '')
+              : `${name.zh}无法与国家格式对齐,未检查其数字:期望 ${p.expected},实际 ${p.found}` + (more ? `(另有 ${more} 处问题)` : ''),
+            en: t.partial
+              ? `${name.en} cannot be fully aligned with the national format; only the rows read are checked, each on its own: expected ${p.expectedEn}, found ${p.foundEn}` + (more ? ` (${more} more problem(s))` : '')
+              : `${name.en} cannot be aligned with the national format, so it was not checked: expected ${p.expectedEn}, found ${p.foundEn}` + (more ? ` (${more} more problem(s))` : ''),
           },
-          span: t.anchor,
+          span: at,
           related: t.problems
             .filter((x) => x.span)
             .map((x) => ({ span: x.span!, message: { zh: `期望 ${x.expected},实际 ${x.found}`, en: `expected ${x.expectedEn}, found ${x.foundEn}` } })),

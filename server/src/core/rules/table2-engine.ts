@@ -5,7 +5,7 @@
  * satisfies all of them. Violations no single cell explains are reported one by one on the
  * equation's total.
  */
-import type { Cell, Report, Table2 } from '../model';
+import { usable, type Cell, type Report, type Table2 } from '../model';
 import { toInt } from '../num/decimal';
 import { T2_TOTAL_COL } from '../template/format';
 import { t2CellName } from '../template/names';
@@ -60,6 +60,8 @@ export function t2Equations(t: Table2): Equation[] {
     const total = ref(row.id, T2_TOTAL_COL);
     make('row', row.id, [total], cells, total);
   }
+  // A partly read table: only each row's own sum.
+  if (t.partial) return eqs;
   const results = resultRows(t);
   for (let c = 0; c <= T2_TOTAL_COL; c++) {
     const total = ref('7', c);
@@ -79,6 +81,7 @@ function consistent(t: Table2): boolean {
     for (let c = 0; c < T2_TOTAL_COL; c++) sum += v(row.id, c);
     if (sum !== v(row.id, T2_TOTAL_COL)) return false;
   }
+  if (t.partial) return true;
   const results = resultRows(t);
   for (let c = 0; c <= T2_TOTAL_COL; c++) {
     let sum = 0;
@@ -136,7 +139,7 @@ export function diagnoseT2(t: Table2): { diagnoses: Diagnosis[]; lone: Equation[
 }
 
 export function memoDiagnosis(report: Report, memo: <T>(k: string, f: () => T) => T, index: number) {
-  return memo(`t2diag:${index}`, () => (report.t2 && !report.t2.problems.length ? diagnoseT2(report.t2) : { diagnoses: [], lone: [], eqs: [] }));
+  return memo(`t2diag:${index}`, () => (usable(report.t2) ? diagnoseT2(report.t2) : { diagnoses: [], lone: [], eqs: [] }));
 }
 
 /** Which rule a diagnosis belongs to: the equation whose total the cell is, else its first. */

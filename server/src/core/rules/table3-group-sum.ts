@@ -22,17 +22,26 @@ export const rule: Rule = {
         const total = toInt(g[4].value);
         if (sum === total) return;
         const name = t3CellName(gi, 4);
+        // Digits that ran together and no split adds up: the values themselves are uncertain.
+        const unsure = t.ambiguous || g.some((c) => c.uncertain);
+        const blank = !unsure && !!g[4].blank && sum > 0n;
+        const note = unsure
+          ? { zh: '(表三数字连写,任何拆分都不能使各组合计成立)', en: ' (the digits of table 3 run together; no split makes every group add up)' }
+          : blank
+            ? { zh: '(总计单元格空白,按 0 计)', en: ' (the total is blank and was read as 0)' }
+            : { zh: '', en: '' };
         ctx.report({
+
           message: {
-            zh: `${name.zh} 为 ${total},但${T3_COLUMNS.slice(0, 4).join('、')}之和为 ${sum}`,
-            en: `${name.en} is ${total}, but upheld + corrected + other + pending is ${sum}`,
+            zh: `${name.zh} 为 ${total},但${T3_COLUMNS.slice(0, 4).join('、')}之和为 ${sum}${note.zh}`,
+            en: `${name.en} is ${total}, but upheld + corrected + other + pending is ${sum}${note.en}`,
           },
           span: g[4].span,
           related: parts.map((c, ci) => {
             const n = t3CellName(gi, ci);
             return { span: c.span, message: { zh: `${n.zh} = ${c.raw}`, en: `${n.en} = ${c.raw}` } };
           }),
-          fixes: [setValueFix(g[4], sum, 'table')],
+          fixes: [unsure ? setValueFix(g[4], sum, 'never', false) : setValueFix(g[4], sum, 'table')],
           fingerprint: `t3|${gi}`,
         });
       });

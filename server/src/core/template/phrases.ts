@@ -33,6 +33,11 @@ export interface Phrase {
   units: RegExp;
   name: Msg;
   target: (m: RegExpExecArray, ctx: PhraseContext) => Target | undefined;
+  /**
+   * Other readings of the same words, tried when the first does not match: "受理申请749件" may
+   * count new requests only or new plus carried-over ones. A figure is wrong only if it fits none.
+   */
+  readings?: (t: Target, ctx: PhraseContext) => Target[];
   /** Powers of ten between the table's unit and the figure's (4: table in 万元, figure in 元). */
   tableScale?: number;
   /** Context this phrase establishes for later figures of the same sentence. */
@@ -62,6 +67,23 @@ export const PHRASES: readonly Phrase[] = [
     units: COUNT,
     name: { zh: '行政复议', en: 'administrative reconsideration' },
     target: () => ({ table: 3, groups: [0], col: 4 }),
+    sets: (t, ctx) => (ctx.t3 = (t as { groups: number[] }).groups),
+  },
+  {
+    // "有1件涉及政府信息公开工作的行政复议": the subject comes after the figure.
+    id: 't3-reconsideration-after',
+    after: /^(?:(?:涉及|关于|因)[^,;。]{0,16}?)?行政复议(?:案件|申请)?$/,
+    units: COUNT,
+    name: { zh: '行政复议', en: 'administrative reconsideration' },
+    target: () => ({ table: 3, groups: [0], col: 4 }),
+    sets: (t, ctx) => (ctx.t3 = (t as { groups: number[] }).groups),
+  },
+  {
+    id: 't3-litigation-after',
+    after: /^(?:(?:涉及|关于|因)[^,;。]{0,16}?)?行政诉讼(?:案件)?$/,
+    units: COUNT,
+    name: { zh: '行政诉讼', en: 'administrative litigation' },
+    target: () => ({ table: 3, groups: [1, 2], col: 4 }),
     sets: (t, ctx) => (ctx.t3 = (t as { groups: number[] }).groups),
   },
   {
@@ -96,7 +118,7 @@ export const PHRASES: readonly Phrase[] = [
   },
   {
     id: 't2-next',
-    before: re('结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?FILL$'),
+    before: re('(?:结转|转入|转)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:答复)?(?:的)?FILL$'),
     units: COUNT,
     name: { zh: '结转下年度', en: 'carried into next year' },
     target: () => t2(['next']),
@@ -108,15 +130,24 @@ export const PHRASES: readonly Phrase[] = [
     units: COUNT,
     name: { zh: '收到申请', en: 'requests received' },
     target: (_m, ctx) => (ctx.includesCarried ? t2(['new', 'carried']) : t2(['new'])),
+    readings: (t) => (t.table === 2 && t.rows.length === 1 ? [t, t2(['new', 'carried'])] : [t]),
   },
-  { id: 't2-disclosed', before: re('予以公开(?:的|类|申请)?FILL$'), units: COUNT, name: { zh: '予以公开', en: 'disclosed' }, target: () => t2(['1']) },
-  { id: 't2-partly', before: re('部分公开(?:的|类|申请)?FILL$'), units: COUNT, name: { zh: '部分公开', en: 'partly disclosed' }, target: () => t2(['2']) },
-  { id: 't2-withheld', before: re('不予公开(?:的|类|申请)?FILL$'), units: COUNT, name: { zh: '不予公开', en: 'withheld' }, target: () => t2(['g3']) },
-  { id: 't2-unavailable', before: re('无法提供(?:的|类|申请)?FILL$'), units: COUNT, name: { zh: '无法提供', en: 'cannot be provided' }, target: () => t2(['g4']) },
-  { id: 't2-not-processed', before: re('不予处理(?:的|类|申请)?FILL$'), units: COUNT, name: { zh: '不予处理', en: 'not processed' }, target: () => t2(['g5']) },
+  {
+    // "予以公开及部分公开42件": both rows together.
+    id: 't2-disclosed-and-partly',
+    before: re('(?:予以公开|全部公开|同意公开)(?:答复)?(?:和|及|与|、|以及)部分公开(?:答复)?(?:的|类|申请)?FILL$'),
+    units: COUNT,
+    name: { zh: '予以公开及部分公开', en: 'disclosed in full or in part' },
+    target: () => t2(['1', '2']),
+  },
+  { id: 't2-partly', before: re('部分公开(?:答复)?(?:的|类|申请)?FILL$'), units: COUNT, name: { zh: '部分公开', en: 'partly disclosed' }, target: () => t2(['2']) },
+  { id: 't2-withheld', before: re('不予公开(?:答复)?(?:的|类|申请)?FILL$'), units: COUNT, name: { zh: '不予公开', en: 'withheld' }, target: () => t2(['g3']) },
+  { id: 't2-disclosed', before: re('(?:予以公开|同意公开)(?:答复)?(?:的|类|申请)?FILL$'), units: COUNT, name: { zh: '予以公开', en: 'disclosed' }, target: () => t2(['1']) },
+  { id: 't2-unavailable', before: re('无法提供(?:答复)?(?:的|类|申请)?FILL$'), units: COUNT, name: { zh: '无法提供', en: 'cannot be provided' }, target: () => t2(['g4']) },
+  { id: 't2-not-processed', before: re('不予处理(?:答复)?(?:的|类|申请)?FILL$'), units: COUNT, name: { zh: '不予处理', en: 'not processed' }, target: () => t2(['g5']) },
   {
     id: 't2-other',
-    before: re('(?:其他处理|其他情形)(?:的|类|申请)?FILL$'),
+    before: re('(?:其他处理|其他情形)(?:答复)?(?:的|类|申请)?FILL$'),
     units: COUNT,
     name: { zh: '其他处理', en: 'otherwise handled' },
     target: () => t2(['g6']),
@@ -124,11 +155,22 @@ export const PHRASES: readonly Phrase[] = [
   {
     id: 't2-concluded',
     before: re('(?:办结|答复|已办结|办理完毕|处理完毕|已答复)(?:了)?(?:政府信息公开申请|依申请公开申请|申请|依申请公开件?)?FILL$'),
-    unless: /率|信箱|来信|热线|工单|咨询|建议|提案/,
+    unless: /率|信箱|来信|热线|工单|咨询|建议|提案|公开答复|不予|部分|无法|其他处理|转下|结转/,
     requires: /申请/,
     units: COUNT,
     name: { zh: '办结', en: 'requests concluded' },
     target: () => t2(['7']),
+  },
+  {
+    // "全年办理政府信息公开申请218件": handled may be the total concluded or everything received.
+    id: 't2-handled',
+    before: re('(?:共|全年|累计|本年度?)?办理(?:了)?(?:政府信息公开申请|依申请公开申请|依申请公开件?|申请)?FILL$'),
+    unless: /率|信箱|来信|热线|工单|咨询|建议|提案|行政复议|行政诉讼|许可|处罚|强制|审批|事项/,
+    requires: /申请/,
+    units: COUNT,
+    name: { zh: '办理申请', en: 'requests handled' },
+    target: () => t2(['7']),
+    readings: (t) => [t, t2(['new', 'carried']), t2(['new'])],
   },
   // Table 1: normative documents and rules; 废止 / 现行有效 without a noun take the sentence's topic.
   {

@@ -5,6 +5,8 @@ export interface Line {
   start: number;
   /** End of the content, before the line break. */
   end: number;
+  /** Cut from a longer physical line (crawled one-line page text), not ended by a line break. */
+  virtual?: boolean;
 }
 
 const BREAK = /[\r\n]/g;
