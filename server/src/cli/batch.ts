@@ -4,7 +4,7 @@
  * from the summaries alone — no file is read or parsed again.
  */
 import { analyzeAcross, PartnerIndex, reuseOf, type Msg, type ReportSummary, type Span } from '../core';
-import { spanKey, type Spot } from '../spots';
+import { findSpot, type PackedSpots } from '../spots';
 import { analyzeOptions, locate, type CheckConfig, type LocatedFinding, type Outcome } from './check';
 import type { Change } from './write';
 
@@ -27,10 +27,10 @@ export interface FileResult {
 export function crossYear(outcomes: readonly Outcome[], config: CheckConfig): FileResult[] {
   const kept = outcomes.filter((o) => !o.skipped);
   const index = new PartnerIndex();
-  const spots = new Map<string, Map<string, Spot>>();
+  const spots = new Map<string, PackedSpots>();
   kept.forEach((o, i) => {
     index.add(i, { uri: o.path, reports: o.summaries });
-    spots.set(o.path, new Map(o.spots));
+    spots.set(o.path, o.spots);
   });
   return kept.map((o, i) => {
     const first: ReportSummary | undefined = o.summaries[0];
@@ -49,8 +49,10 @@ export function crossYear(outcomes: readonly Outcome[], config: CheckConfig): Fi
     const prev = first && index.previous(first, i);
     if (prev) result.reuse = { ...reuseOf(first, prev.report), year: prev.report.year };
     if (!across.findings.length && !across.suppressed) return result;
-    const own = spots.get(o.path)!;
-    const at = (span: Span, path?: string) => (path ? spots.get(path) : own)?.get(spanKey(span));
+    const at = (span: Span, path?: string) => {
+      const p = spots.get(path ?? o.path);
+      return p && findSpot(p, span);
+    };
     const located = across.findings.map((f) => locate(f, at));
     result.findings = mergeLocated(o.findings, located);
     result.suppressed += across.suppressed;

@@ -10,7 +10,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { analyze, fixAll, summarize, type AnalyzeOptions, type Finding, type Msg, type ReportSummary, type Severity, type Span } from '../core';
 import { toRange } from '../convert';
 import { findIgnoreFile, ignoreFor, readIgnore } from '../io/ignoreFile';
-import { excerpt, spotsOf, type Spot } from '../spots';
+import { excerpt, packSpots, spotsOf, type PackedSpots, type Spot } from '../spots';
 import { M } from './messages';
 import { readInput } from './read';
 import { backup, changes, writeReport, type Change } from './write';
@@ -54,8 +54,8 @@ export interface Outcome {
   findings: LocatedFinding[];
   suppressed: number;
   summaries: ReportSummary[];
-  /** Positions (and lines) of the summaries' spans, by spanKey(). */
-  spots: [string, Spot][];
+  /** Positions (and lines) of the summaries' spans. */
+  spots: PackedSpots;
   /** The ignore entries the file was checked with (the cross-year pass uses them too). */
   ignore?: AnalyzeOptions['ignore'];
   /** Notes for stderr: a broken ignore file, an internal error. */
@@ -63,6 +63,8 @@ export interface Outcome {
   changes: Change[];
   backup?: string;
 }
+
+export const NO_SPOTS: PackedSpots = { at: new Int32Array(), excerptOf: new Int32Array(), excerpts: [] };
 
 export function analyzeOptions(config: CheckConfig, ignore: AnalyzeOptions['ignore']): AnalyzeOptions {
   return { severity: config.severity, ignore, reuseThreshold: config.reuseThreshold, others: [] };
@@ -101,7 +103,7 @@ function ignoreOf(path: string, notes: Msg[]): AnalyzeOptions['ignore'] {
 }
 
 export function checkFile(task: Task, config: CheckConfig): Outcome {
-  const out: Outcome = { index: task.index, path: task.path, isReport: false, findings: [], suppressed: 0, summaries: [], spots: [], notes: [], changes: [] };
+  const out: Outcome = { index: task.index, path: task.path, isReport: false, findings: [], suppressed: 0, summaries: [], spots: NO_SPOTS, notes: [], changes: [] };
   const input = readInput(task.path);
   if (!input.ok) return { ...out, error: input.reason };
   let text = input.text;
@@ -131,7 +133,7 @@ export function checkFile(task: Task, config: CheckConfig): Outcome {
   out.isReport = a.isReport;
   out.suppressed = a.suppressed;
   out.summaries = summarize(a.model);
-  out.spots = [...spotsOf(doc, out.summaries, true)];
+  out.spots = packSpots(spotsOf(doc, out.summaries, true));
   out.findings = a.findings.map((f) =>
     locate(f, (span, path) => {
       if (path) return undefined;

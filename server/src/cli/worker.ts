@@ -1,6 +1,6 @@
-/** A worker thread of `check`: checks the files it is sent, one result message per file. */
+/** A worker thread of `check`: checks the files it is sent, a chunk at a time. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkFile, type CheckConfig, type Outcome, type Task } from './check';
+import { checkFile, NO_SPOTS, type CheckConfig, type Outcome, type Task } from './check';
 import { M } from './messages';
 
 /** Marks the workerData of our workers, so the bundle knows it was started as one. */
@@ -16,11 +16,12 @@ export function safeCheck(task: Task, config: CheckConfig): Outcome {
     return checkFile(task, config);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return { index: task.index, path: task.path, isReport: false, findings: [], suppressed: 0, summaries: [], spots: [], notes: [], changes: [], error: M.internal(why) };
+    return { index: task.index, path: task.path, isReport: false, findings: [], suppressed: 0, summaries: [], spots: NO_SPOTS, notes: [], changes: [], error: M.internal(why) };
   }
 }
 
+/** Checks each chunk of files it is sent and answers with their outcomes in one message (messages between threads are slow here; chunks keep them few). */
 export function workerMain(): void {
   const config = (workerData as { config: CheckConfig }).config;
-  parentPort!.on('message', (task: Task) => parentPort!.postMessage(safeCheck(task, config)));
+  parentPort!.on('message', (tasks: Task[]) => parentPort!.postMessage(tasks.map((t) => safeCheck(t, config))));
 }
