@@ -57,6 +57,8 @@ describe('language server: workspace index of large report files', function () {
     assert.equal(client.proc.exitCode, null, 'the server is still running');
     const mem = memoryOf(client.proc.pid!);
     if (!mem) console.warn('      (no /proc here: the resident memory of the server is not checked)');
-    else assert.ok(mem.rssMB < 200, `server RSS ${mem.rssMB.toFixed(0)} MB after indexing ${BIG_FILES} × ${(BIG_BYTES / 1e6).toFixed(0)} MB`);
+    // Kept whole, the six files' texts and models would take over 300 MB (about 68 MB per 5 MB file,
+    // issue 12) and not fit the heap; the summaries take little, the rest is heap the parsing left.
+    else assert.ok(mem.rssMB < 260, `server RSS ${mem.rssMB.toFixed(0)} MB after indexing ${BIG_FILES} × ${(BIG_BYTES / 1e6).toFixed(0)} MB`);
   });
 });
