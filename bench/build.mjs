@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet', 'server', 'cli'], { stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet', 'server', 'cli', 'pdfjs'], { stdio: 'inherit' });
 await build({
   absWorkingDir: root,
   entryPoints: ['bench/src/main.ts', 'bench/src/profile.ts', 'bench/src/burst.ts'],

@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
-// Usage: node scripts/build.mjs [--quiet] [client|server|cli ...]  (default: all three)
+// Usage: node scripts/build.mjs [--quiet] [client|server|cli|pdfjs ...]  (default: all four)
 import { build } from 'esbuild';
-import { readFileSync, statSync, readdirSync } from 'node:fs';
+import { cpSync, readFileSync, statSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +16,10 @@ const targets = {
   server: { entry: 'server/src/server.ts', out: 'server/dist/server.js', external: [] },
   // The `nianbao` command (package.json bin): runs with plain node; the same file runs its worker threads.
   cli: { entry: 'server/src/cli.ts', out: 'server/dist/cli.js', external: [], banner: '#!/usr/bin/env node', define: { NIANBAO_VERSION: JSON.stringify(version) } },
+  // pdf.js with its worker, loaded by the server and the CLI on the first PDF (kept out of their
+  // bundles so they start fast); import.meta.url is left undefined so it never looks for the
+  // optional native canvas package.
+  pdfjs: { entry: 'server/src/formats/pdfjsEntry.js', out: 'server/dist/pdfjs.js', external: [], define: { 'import.meta.url': 'undefined' }, minify: true, sourcemap: false },
 };
 
 function newestSource(dir) {
@@ -49,10 +53,18 @@ for (const name of wanted.length ? wanted : Object.keys(targets)) {
     platform: 'node',
     target: 'node18',
     format: 'cjs',
-    sourcemap: true,
+    sourcemap: t.sourcemap ?? true,
     external: t.external,
     ...(t.banner ? { banner: { js: t.banner } } : {}),
-    ...(t.define ? { define: t.define } : {}),
+    define: t.define,
+    minify: t.minify,
     logLevel: quiet ? 'error' : 'info',
   });
+  if (name === 'pdfjs') copyPdfjsData();
+}
+
+/** pdf.js's character maps and standard fonts beside the bundle (read from disk, never fetched). */
+function copyPdfjsData() {
+  const from = join(root, 'node_modules', 'pdfjs-dist');
+  for (const dir of ['cmaps', 'standard_fonts']) cpSync(join(from, dir), join(root, 'server', 'dist', 'pdfjs', dir), { recursive: true });
 }

@@ -1,20 +1,25 @@
 /**
- * npm run bench [-- --json] [-- --quick]
+ * npm run bench [-- --json] [-- --quick] [-- --formats]   (--formats: only the published-format timings)
  *
  * Measures on this machine, in one run: analyze() time against a regex floor for documents of
  * about 5 KB … 5 MB, the language server's didChange → publishDiagnostics latency, and its
- * resident memory after 1000 edits to a 1 MB document (started as the extension starts it), and
- * the CLI over 200 and 2000 generated reports in one call. With --json the last line of stdout is
- * one JSON object: {"sizes":[{"bytes","medianMs","p95Ms","floorMedianMs"}],"lsp":{"medianMs","p95Ms"},"rssMB",
- * "batch":{"files","seconds","filesPerSecond","ratio2000to200","rssMB"}}.
+ * resident memory after 1000 edits to a 1 MB document (started as the extension starts it), the CLI
+ * over 200 and 2000 generated reports in one call, and the time to read and check a published report
+ * as HTML, Word and PDF, beside pdftotext on the same PDF (bench/src/formats.ts). With --json the
+ * last line of stdout is one JSON object: {"sizes":[{"bytes","medianMs","p95Ms","floorMedianMs"}],
+ * "lsp":{"medianMs","p95Ms"},"longLines":[{"shape","bytes","medianMs"}],"rssMB",
+ * "batch":{"files","seconds","filesPerSecond","ratio2000to200","rssMB"},
+ * "formats":{"html"|"docx"|"pdf":{"readMs","checkMs","cliMs"},"pdftotextMs"}}.
  */
 import { cpus, loadavg } from 'node:os';
 import { analyze } from '../../server/src/core';
 import { timeSize, type SizeResult } from './analysis';
 import { baseReports, buildDoc, SOURCE } from './docs';
+import { timeLongLine, SHAPES, type LongLineResult } from './longline';
 import { lspLatency, serverMemory } from './server';
 import { batchBench } from './batch';
 import { SERVER_NODE_FLAGS } from '../../server/src/heap';
+import { reportFormats } from './formats';
 import { round } from './stats';
 
 const args = process.argv.slice(2);
@@ -31,6 +36,11 @@ const pad = (s: string | number, n: number) => String(s).padStart(n);
 const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
 async function main() {
+  if (args.includes('--formats')) {
+    const fmt = await reportFormats(quick, log);
+    if (json) process.stdout.write(JSON.stringify({ formats: fmt }) + '\n');
+    return;
+  }
   const load0 = loadavg();
   const bases = baseReports();
   if (!bases.length) throw new Error('no base reports could be analysed');
@@ -54,6 +64,15 @@ async function main() {
   const perByte = (s: SizeResult) => s.medianMs / s.bytes / (ref.medianMs / ref.bytes);
   log(`\ncost per byte relative to 100 KB: ${sizes.map((s) => `${kb(s.target)} ${perByte(s).toFixed(2)}`).join(' · ')}`);
 
+  // One long narrative line (issue 12 item 9): linear means 100 KB costs about 7× 13.7 KB.
+  log('\none long narrative line (figures packed, no full stop) in section 一:');
+  const longLines: LongLineResult[] = [];
+  for (const shape of Object.keys(SHAPES)) {
+    const [a, b] = [13_700, 100_000].map((n) => timeLongLine(shape, n, quick ? 200 : 800));
+    longLines.push(a, b);
+    log(`  ${shape.padEnd(7)} 13.7 KB ${pad(ms(a.medianMs), 7)} ms · 100 KB ${pad(ms(b.medianMs), 7)} ms (${(b.medianMs / a.medianMs).toFixed(1)}× for 7.3× the bytes; ${b.findings} findings)`);
+  }
+
   const doc20 = buildDoc(bases, 20_000);
   log(`\nlanguage server: ${quick ? 50 : 200} small edits to a ${kb(doc20.bytes)} report, debounce 0 …`);
   const lsp = await lspLatency(doc20.text, quick ? 50 : 200);
@@ -74,6 +93,7 @@ async function main() {
     );
   }
   log(`  ${(batch.bytes / 1e6).toFixed(1)} MB of text; time(${nFiles}) / time(${nFiles / 10}) = ${batch.ratio.toFixed(2)}`);
+  const fmt = await reportFormats(quick, log);
 
   const s20 = sizes.find((s) => s.target === 20_000)!;
   const s1m = sizes.find((s) => s.target === 1_000_000)!;
@@ -94,6 +114,7 @@ async function main() {
     const out = {
       sizes: sizes.map((s) => ({ bytes: s.bytes, medianMs: round(s.medianMs), p95Ms: round(s.p95Ms), floorMedianMs: round(s.floorMedianMs, 4) })),
       lsp: { medianMs: round(lsp.medianMs), p95Ms: round(lsp.p95Ms) },
+      longLines: longLines.map((x) => ({ shape: x.shape, bytes: x.bytes, medianMs: round(x.medianMs) })),
       rssMB: round(mem.rssMB, 1),
       batch: {
         files: batch.large.files,
@@ -102,6 +123,7 @@ async function main() {
         ratio2000to200: round(batch.ratio),
         rssMB: batch.large.rssMB,
       },
+      formats: fmt,
     };
     process.stdout.write(JSON.stringify(out) + '\n');
   }

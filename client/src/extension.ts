@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Preview } from './preview';
+import { registerPublished, SCHEME as PUBLISHED_SCHEME } from './published';
 import { StatusBar } from './status';
 
 let client: LanguageClient | undefined;
@@ -29,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'gov-report' },
       { scheme: 'file', language: 'plaintext' },
       { scheme: 'untitled', language: 'plaintext' },
+      { scheme: PUBLISHED_SCHEME },
     ],
     synchronize: { configurationSection: 'nianbao' },
   };
@@ -42,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('nianbao.showOutput', () => client?.outputChannel.show()),
   );
+  registerPublished(context, client);
   const preview = new Preview(client);
   const status = new StatusBar(client);
   status.onDidChange((uri) => preview.refresh(uri));

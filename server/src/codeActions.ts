@@ -5,7 +5,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { fixAll, isAutoFix, type AnalyzeOptions, type Analysis, type Finding, type Locale } from './core';
-import { diffEdits, pick, toTextEdit, type DiagnosticData } from './convert';
+import { pick, toTextEdit, type DiagnosticData } from './convert';
 
 export const FIX_ALL_KIND = 'source.fixAll.nianbao';
 export const CMD_OPEN_DOC = 'nianbao.openRuleDoc';
@@ -39,11 +39,9 @@ export function findingFor(analysis: Analysis, d: Diagnostic): Finding | undefin
   return analysis.findings.find((f) => f.rule === data.rule && f.fingerprint === data.fingerprint);
 }
 
-/** Edits that fix-all (optionally of one rule) makes to the document, as minimal number edits. */
+/** Edits that fix-all (optionally of one rule) makes to the document: one per fixed number, on the document as it is. */
 export function fixAllEdits(ctx: ActionContext, rule?: string) {
-  const text = ctx.doc.getText();
-  const fixed = fixAll(text, ctx.options, rule).text;
-  return diffEdits(text, fixed).map((e) => toTextEdit(ctx.doc, e));
+  return fixAll(ctx.doc.getText(), ctx.options, rule).edits.map((e) => toTextEdit(ctx.doc, e));
 }
 
 export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeAction[] {

@@ -61,27 +61,3 @@ export function fixToJson(doc: TextDocument, fix: Fix, locale: Locale) {
   return { title: pick(fix.title, locale), isPreferred: fix.isPreferred, edits: fix.edits.map((e) => toTextEdit(doc, e)) };
 }
 
-/**
- * Minimal edits turning `a` into `b` when `b` differs from `a` only in some numbers (what fix-all
- * produces): one edit per changed number. Otherwise one edit over the changed middle.
- */
-export function diffEdits(a: string, b: string): Edit[] {
-  if (a === b) return [];
-  const split = (s: string) => s.split(/([0-9\uFF10-\uFF19.]+)/);
-  const ta = split(a);
-  const tb = split(b);
-  if (ta.length === tb.length && ta.every((t, i) => i % 2 === 1 || t === tb[i])) {
-    const edits: Edit[] = [];
-    let pos = 0;
-    ta.forEach((t, i) => {
-      if (t !== tb[i]) edits.push({ start: pos, end: pos + t.length, newText: tb[i] });
-      pos += t.length;
-    });
-    return edits;
-  }
-  let p = 0;
-  while (p < a.length && p < b.length && a[p] === b[p]) p++;
-  let s = 0;
-  while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
-  return [{ start: p, end: a.length - s, newText: b.slice(p, b.length - s) }];
-}

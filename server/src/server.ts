@@ -33,6 +33,7 @@ import { ruleDocUri } from './docs';
 import { PREVIEW_REQUEST, renderPreview, type PreviewParams, type PreviewResult } from './features/preview';
 import { STATUS_NOTIFICATION, statusOf } from './features/status';
 import { hover } from './features/hover';
+import { EXTRACT_REQUEST, extractRequest, isReadOnly, type ExtractParams } from './features/published';
 import { documentSymbols, foldingRanges } from './features/symbols';
 import { DEFAULTS, resolveLocale, sanitize, type Settings } from './settings';
 import { Workspace } from './workspace';
@@ -221,6 +222,8 @@ const actionContext = (c: NonNullable<Awaited<ReturnType<typeof checked>>>) => (
 connection.onCodeAction(
   handle(codeActionParams, async (params: Parameters<typeof codeActions>[1]) => {
     const c = await checked(params.textDocument.uri);
+    // A read-only view of a published file gets no edits, only the rule documentation.
+    if (c && isReadOnly(c.doc.uri)) return codeActions(actionContext(c), params).filter((a) => !a.edit && !a.data);
     if (c) return codeActions(actionContext(c), params);
     // An unchecked document can still carry a notice (too large): offer its documentation.
     return params.context.diagnostics
@@ -241,7 +244,8 @@ const executeCommand = commandHandler({
   doc: (uri) => documents.get(uri),
   analysis: async (uri) => (await checked(uri))?.st.analysis,
   fixAllEdits: async (uri) => {
-    const c = await checked(uri);
+    // A read-only view of a published file is never edited.
+    const c = isReadOnly(uri) ? undefined : await checked(uri);
     return c && { doc: c.doc, edits: fixAllEdits(actionContext(c)) };
   },
   locale: async (uri) => resolveLocale((await settingsFor(uri)).locale, clientLocale),
@@ -290,6 +294,11 @@ connection.onRequest(
     return c ? { uri: c.doc.uri, version: c.doc.version, html: renderPreview(c.st.analysis, c.locale) } : null;
   }),
 );
+
+connection.onRequest(EXTRACT_REQUEST, async (p: ExtractParams) => {
+  const settings = await settingsFor(p?.uri ?? '');
+  return extractRequest(p, resolveLocale(settings.locale, clientLocale));
+});
 
 documents.listen(connection);
 connection.listen();

@@ -2,6 +2,7 @@
 // with more table errors for fix-all, a plain-text file that is not a report, and expected texts.
 // Usage: node fixtures.mjs OUTDIR   (writes OUTDIR/ws/*, OUTDIR/expected/*, OUTDIR/nvim/*)
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,6 +13,18 @@ export const SEED = process.env.NIANBAO_E2E_SEED ?? join(ROOT, '..', 'shared', '
 export const REPORT = '大兴安岭地区2023年政府信息公开工作年度报告.txt';
 export const DRAFT2 = '大兴安岭地区2023年政府信息公开工作年度报告-二稿.txt';
 export const NOTES = 'notes.txt';
+/** The draft published as a PDF (printed by test/helpers/renderPdf.ts, compiled into out/ by npm run build). */
+export const PUBLISHED = '大兴安岭地区2023年政府信息公开工作年度报告.pdf';
+
+/** The draft as a printed PDF, rendered by the unit tests' helpers (built by `npm run package`). */
+function publishedPdf(text) {
+  const require = createRequire(import.meta.url);
+  const helpers = join(ROOT, 'out', 'test', 'helpers');
+  if (!existsSync(join(helpers, 'renderPdf.js'))) throw new Error(`fixture: ${helpers}/renderPdf.js not built (npm run build)`);
+  const { publish } = require(join(helpers, 'published.js'));
+  const { renderPdf } = require(join(helpers, 'renderPdf.js'));
+  return renderPdf(publish(text));
+}
 export const NOTES_TEXT = '周末采购清单\n共 3 个,其中 5 个是苹果\n鸡蛋 12 个,牛奶 2 盒,合计 14 件\n占 50%\n';
 
 /** Replaces the line after the line `label` (which must read `from`) with `to`. */
@@ -53,7 +66,7 @@ export function build() {
   const draft2 = replaceOnce(b.join(eol), '占79.8%', '占78.8%');
 
   return {
-    files: { [REPORT]: report, [DRAFT2]: draft2, [NOTES]: NOTES_TEXT },
+    files: { [REPORT]: report, [DRAFT2]: draft2, [NOTES]: NOTES_TEXT, [PUBLISHED]: publishedPdf(report) },
     expected: { 'after-quickfix.txt': afterQuickFix, 'seed.txt': seed },
     meta: {
       totalLine: totalLine + 1, // 1-based, as the editor shows it

@@ -120,7 +120,7 @@ try {
     const most = Math.max(...files.map((f) => f.diagnostics.filter((d) => d.severity === 'error').length));
     check(col[0] === most, `most errors first (${col[0]} vs ${most})`);
     await page.locator('#finding-table thead th').nth(1).click();
-    const lines = await page.$$eval('#finding-table tbody tr td:nth-child(2)', (tds) => tds.map((td) => Number(td.textContent)));
+    const lines = await page.$$eval('#finding-table tbody tr td:nth-child(2)', (tds) => tds.map((td) => Number(td.getAttribute('data-v'))));
     check(lines.every((v, i) => i === 0 || lines[i - 1] <= v), 'line column ascending');
     await page.evaluate(() => window.scrollTo(0, 0));
   });

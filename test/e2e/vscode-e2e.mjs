@@ -3,10 +3,10 @@
 // screenshot into artifacts/ and is reported as passed or failed; nothing is skipped.
 // Selectors and pitfalls: /work/shared/e2e/RECIPE.md (shared/e2e/RECIPE.md beside the checkout).
 import { chromium } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DRAFT2, NOTES, REPORT } from './fixtures.mjs';
+import { DRAFT2, NOTES, PUBLISHED, REPORT } from './fixtures.mjs';
 
 const URL = process.env.NIANBAO_E2E_URL;
 const CDP = process.env.NIANBAO_E2E_CDP;
@@ -434,6 +434,47 @@ async function main() {
     const mine = rows.filter((r) => r.file === NOTES || r.fileRow === NOTES);
     check(mine.length === 0, `Problems lists notes.txt: ${JSON.stringify(mine)}`);
     await closeProblems();
+  });
+
+  await test('Check with nianbao on a PDF (explorer context menu): a read-only gov-report view with the squiggle, no edit possible', async () => {
+    // Where the CLI puts the broken total in the PDF's text view: the editor must show it there.
+    const cli = spawnSync(process.execPath, [join(ROOT, 'server', 'dist', 'cli.js'), 'check', '--format', 'json', join(WS, PUBLISHED)], { encoding: 'utf8' });
+    const diag = JSON.parse(cli.stdout).files[0].diagnostics.find((d) => d.rule === 'table2-column-sum');
+    check(diag, `the CLI finds no table2-column-sum in ${PUBLISHED}: ${cli.stdout.slice(0, 300)} ${cli.stderr}`);
+    check(diag.origin?.page >= 1 && diag.origin?.table === 2, `the CLI gives no page/table origin: ${JSON.stringify(diag.origin)}`);
+    const line = diag.range.start.line + 1;
+    await runCommand('View: Close All Editor Groups').catch(() => {});
+    await focusWorkbench();
+    await page.keyboard.press('Control+Shift+E');
+    const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${PUBLISHED}"]`);
+    await row.waitFor({ timeout: UI_MS });
+    await row.click({ button: 'right' });
+    const item = page.locator('.context-view .monaco-menu .action-item', { hasText: /Check with nianbao|用 nianbao 检查/ });
+    await item.first().waitFor({ timeout: UI_MS });
+    await snap('explorer context menu on the PDF');
+    await item.first().click();
+    await page.waitForSelector(`.editor-group-container.active .tab.active[aria-label^="${PUBLISHED}"]`, { timeout: FIRST_DIAGNOSTIC_MS });
+    await until(`the language indicator to read ${LANG_NAME}`, () => page.locator('[id="status.editor.mode"]').getAttribute('aria-label'), (l) => l === LANG_NAME);
+    await gotoLine(line);
+    const sq = await waitSquiggle(line, 'squiggly-error', FIRST_DIAGNOSTIC_MS);
+    const hover = await until('the hover over the squiggle to show the diagnostic', () => hoverText(sq), (t) => t.includes('table2-column-sum'));
+    check(/96/.test(hover) && /97/.test(hover), `the diagnostic is not about 96 vs 97: ${hover.slice(0, 300)}`);
+    await page.keyboard.press('Escape');
+    await page.mouse.click(sq.x, sq.y);
+    // VS Code shows no quick-fix menu in a read-only editor at all; whatever appears must hold no edit
+    // (the server's side of this is test/lsp/published.test.ts).
+    await page.keyboard.press('Control+.');
+    await page.waitForTimeout(2000);
+    const labels = await page.locator('.action-widget .monaco-list-row.action').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    await snap('after Ctrl+. on the PDF view');
+    check(!labels.some((l) => /^改为|^Change to|修复|^Fix all/.test(l ?? '')), `a text edit is offered on the read-only view: ${JSON.stringify(labels)}`);
+    await page.keyboard.press('Escape');
+    // Typing changes nothing: the view is read-only.
+    const before = (await squigglesOnLine(line))?.text;
+    await page.keyboard.type('12');
+    await page.waitForTimeout(500);
+    const after = (await squigglesOnLine(line))?.text;
+    check(before && before === after && before.includes('96'), `the read-only line changed: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
   });
 
   // Disconnect gracefully so code-server stops the extension host (RECIPE pitfall 8).

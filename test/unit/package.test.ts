@@ -34,6 +34,8 @@ describe('packaging', function () {
       /^extension\/client\/dist\/extension\.js$/,
       /^extension\/server\/dist\/server\.js$/,
       /^extension\/server\/dist\/cli\.js$/,
+      /^extension\/server\/dist\/pdfjs\.js$/,
+      /^extension\/server\/dist\/pdfjs\/(cmaps\/[\w-]+\.bcmap|cmaps\/LICENSE|standard_fonts\/[\w-]+\.(pfb|ttf|otf)|standard_fonts\/LICENSE_[\w]+)$/,
       /^extension\/syntaxes\/gov-report\.tmLanguage\.json$/,
       /^extension\/language-configuration\.json$/,
       /^extension\/docs\/rules\/[a-z0-9-]+\.md$/,
@@ -41,7 +43,7 @@ describe('packaging', function () {
     ];
     const stray = entries.filter((e) => !allowed.some((a) => a.test(e)));
     assert.deepEqual(stray, []);
-    for (const need of ['extension/client/dist/extension.js', 'extension/server/dist/server.js', 'extension/server/dist/cli.js', 'extension/syntaxes/gov-report.tmLanguage.json', 'extension/images/icon.png', 'extension/LICENSE.txt', 'extension/changelog.md', 'extension/readme.md']) {
+    for (const need of ['extension/client/dist/extension.js', 'extension/server/dist/server.js', 'extension/server/dist/cli.js', 'extension/server/dist/pdfjs.js', 'extension/server/dist/pdfjs/cmaps/UniGB-UCS2-H.bcmap', 'extension/syntaxes/gov-report.tmLanguage.json', 'extension/images/icon.png', 'extension/LICENSE.txt', 'extension/changelog.md', 'extension/readme.md']) {
       assert.ok(entries.includes(need), need);
     }
     const docs = entries.filter((e) => e.startsWith('extension/docs/rules/'));

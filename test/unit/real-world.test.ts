@@ -1,6 +1,6 @@
 /**
  * Real published reports as they arrive (test/corpus-dev, and ../shared/corpus/real-world): crawled
- * one-line page text, converter Markdown, old-format reports. Their cells were read by hand
+ * one-line page text, saved CMS pages (read by the HTML reader), converter Markdown, old-format reports. Their cells were read by hand
  * (test/corpus-dev/facts/*.json); the checker must read the same values, recognise every report,
  * report the certain errors the facts list and no other error or warning.
  */
@@ -9,6 +9,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, type Analysis } from '../../server/src/core';
 import type { Cell, Report } from '../../server/src/core/model';
+import { readInput } from '../../server/src/io/input';
 import { CORPUS, HAS_CORPUS, ROOT } from '../helpers/paths';
 
 const DEV = join(ROOT, 'test', 'corpus-dev');
@@ -24,6 +25,7 @@ interface Facts {
 const EXPECTED: Record<string, string[]> = {
   'pingtan_2020_old.txt': ['narrative-sum', 'table2-column-sum', 'table2-column-sum'],
   'pingtan_2023.txt': ['narrative-table-mismatch'],
+  'pingtan_2023.html': ['narrative-table-mismatch'],
 };
 /** Tables a reader cannot be expected to read, with the reason. */
 const UNREADABLE: Record<string, string> = {
@@ -32,10 +34,14 @@ const UNREADABLE: Record<string, string> = {
 
 const T1_IDS: Record<string, string> = { 规章: 'rules', 行政规范性文件: 'normative', 行政许可: 'license', 行政处罚: 'penalty', 行政强制: 'coercion', 行政事业性收费: 'fees' };
 
-function textPath(f: Facts): string | undefined {
-  if (f.file.startsWith('../shared/corpus/real-world/')) return join(CORPUS, 'real-world', f.file.split(/[/ ]/)[4]);
-  if (/\.(txt|md)$/.test(f.file)) return join(DEV, f.file);
-  return undefined; // HTML pages: read by the format readers
+/** The files a facts file describes: its own, and the saved page of the same shared report. */
+function pathsOf(f: Facts): string[] {
+  if (f.file.startsWith('../shared/corpus/real-world/')) {
+    const name = f.file.split(/[/ ]/)[4];
+    const html = join(CORPUS, 'real-world', name.replace(/\.txt$/, '.html'));
+    return [join(CORPUS, 'real-world', name), ...(existsSync(html) ? [html] : [])];
+  }
+  return [join(DEV, f.file)];
 }
 
 /** A cell matches a hand-read value: exactly, or — when its digits ran together — among its readings. */
@@ -61,13 +67,14 @@ describe('real published reports (test/corpus-dev facts)', () => {
   const facts = readdirSync(join(DEV, 'facts'))
     .filter((n) => n.endsWith('.json'))
     .map((n) => JSON.parse(readFileSync(join(DEV, 'facts', n), 'utf8')) as Facts);
-  for (const f of facts) {
-    const path = textPath(f);
-    if (!path || !existsSync(path)) continue;
+  for (const f of facts) for (const path of pathsOf(f)) {
+    if (!existsSync(path)) continue;
     const name = path.split('/').pop()!;
     const partial = /fragment/.test(name);
-    it(`${name}: recognised, tables read as the facts say, only the certain errors reported`, () => {
-      const a = analyze(readFileSync(path, 'utf8'));
+    it(`${name}: recognised, tables read as the facts say, only the certain errors reported`, async () => {
+      const input = await readInput(path);
+      assert.ok(input.ok, `read: ${!input.ok && input.reason}`);
+      const a = analyze(input.text);
       const r = a.model.reports.find((x) => !x.duplicate) as Report;
       if (partial) return assert.ok(r, 'a fragment is read without failing');
       assert.ok(a.isReport, 'recognised as a report');

@@ -27,6 +27,7 @@ export type Parsed =
   | { kind: 'check'; args: Args }
   | { kind: 'help'; check: boolean; locale: Locale }
   | { kind: 'version' }
+  | { kind: 'extract'; argv: string[] }
   | { kind: 'error'; message: Msg; locale: Locale };
 
 export function envLocale(env: NodeJS.ProcessEnv = process.env): Locale {
@@ -45,6 +46,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   if (cmd === '--version' || cmd === '-v' || cmd === '-V') return { kind: 'version' };
   if (cmd === '--help' || cmd === '-h' || cmd === 'help') return { kind: 'help', check: rest[0] === 'check', locale };
   if (cmd === undefined) return fail(M.missingCommand);
+  if (cmd === 'extract') return { kind: 'extract', argv: rest };
   if (cmd !== 'check') return fail(M.unknownCommand(cmd));
 
   const args: Args = { severity: {}, format: 'text', summary: false, fix: false, backup: false, locale, quiet: false, stats: false, inputs: [] };

@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { analyze, fixAll, summarize, type AnalyzeOptions, type Finding, type Msg, type ReportSummary, type Severity, type Span } from '../core';
 import { toRange } from '../convert';
+import { originAt, type Origin } from '../formats';
 import { findIgnoreFile, ignoreFor, readIgnore } from '../io/ignoreFile';
 import { excerpt, packSpots, spotsOf, type PackedSpots, type Spot } from '../spots';
 import { M } from './messages';
@@ -38,6 +39,8 @@ export interface LocatedFinding {
   range: Range;
   /** The line the finding is on. */
   excerpt: string;
+  /** In a published file: the page, table, row and column the finding's text came from. */
+  origin?: Omit<Origin, 'start' | 'end'>;
   related: { path?: string; range: Range; message: Msg }[];
   fixes: { title: Msg; isPreferred: boolean; edits: { range: Range; newText: string }[] }[];
   fingerprint: string;
@@ -102,17 +105,27 @@ function ignoreOf(path: string, notes: Msg[]): AnalyzeOptions['ignore'] {
   return file ? ignoreFor(file, readIgnore(file, (m) => notes.push(M.ignoreFile(m))), abs) : undefined;
 }
 
-export function checkFile(task: Task, config: CheckConfig): Outcome {
+/** Where in a published file an offset of its text view came from (nothing for a text file). */
+function originOf(origins: readonly Origin[], offset: number): LocatedFinding['origin'] {
+  const o = origins.length ? originAt(origins, offset) : undefined;
+  if (!o) return undefined;
+  const { start: _s, end: _e, ...where } = o;
+  return Object.keys(where).length ? where : undefined;
+}
+
+export async function checkFile(task: Task, config: CheckConfig): Promise<Outcome> {
   const out: Outcome = { index: task.index, path: task.path, isReport: false, findings: [], suppressed: 0, summaries: [], spots: NO_SPOTS, notes: [], changes: [] };
-  const input = readInput(task.path);
+  const input = await readInput(task.path);
   if (!input.ok) return { ...out, error: input.reason };
+  out.notes.push(...input.warnings);
   let text = input.text;
   out.ignore = ignoreOf(task.path, out.notes);
   const options = analyzeOptions(config, out.ignore);
 
   let a = analyze(text, options);
   if (!a.isReport && task.onlyIfReport) return { ...out, skipped: true };
-  if (config.fix && a.isReport) {
+  if (config.fix && a.isReport && (input.published || !input.snapshot)) out.notes.push(M.fixTextOnly);
+  else if (config.fix && a.isReport && input.snapshot) {
     const fixed = fixAll(text, options).text;
     if (fixed !== text) {
       try {
@@ -134,12 +147,14 @@ export function checkFile(task: Task, config: CheckConfig): Outcome {
   out.suppressed = a.suppressed;
   out.summaries = summarize(a.model);
   out.spots = packSpots(spotsOf(doc, out.summaries, true));
-  out.findings = a.findings.map((f) =>
-    locate(f, (span, path) => {
+  out.findings = a.findings.map((f) => {
+    const located = locate(f, (span, path) => {
       if (path) return undefined;
       const range = toRange(doc, span);
       return { range, excerpt: excerpt(doc, range) };
-    }),
-  );
+    });
+    const origin = originOf(input.origins, f.span.start);
+    return origin ? { ...located, origin } : located;
+  });
   return out;
 }

@@ -5,14 +5,15 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Msg } from '../core';
+import { PUBLISHED_EXTENSIONS } from '../formats';
 import { REPORT_FILE } from '../reportIndex';
 import { M } from './messages';
 
 /**
- * Extensions of files a folder search reads to see whether they are reports. Hook: when
- * io/input.ts reads .html/.pdf/.docx reports (readInput), add those extensions here.
+ * Extensions of files a folder search reads to see whether they are reports: text, and the
+ * published formats io/input.ts reads (HTML pages, PDF, Word .docx).
  */
-export const CONTENT_EXTENSIONS = ['.txt', '.md'];
+export const CONTENT_EXTENSIONS = ['.txt', '.md', ...PUBLISHED_EXTENSIONS];
 const SKIP_DIRS = new Set(['node_modules', '.git', '.svn', '.hg']);
 
 export interface InputFile {

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { pick } from '../convert';
+import { EXTRACT_USAGE, extractCommand } from '../formats/extractCommand';
 import { parseArgs, type Args } from './args';
 import { crossYear, type FileResult } from './batch';
 import type { CheckConfig, Task } from './check';
@@ -37,6 +38,8 @@ export async function main(argv: readonly string[], o: MainOptions): Promise<num
     case 'version':
       stdout.write(`nianbao ${VERSION}\n`);
       return 0;
+    case 'extract':
+      return extractCommand(parsed.argv, EXTRACT_USAGE);
     case 'help':
       stdout.write(pick(parsed.check ? CHECK_HELP : HELP, parsed.locale) + '\n');
       return 0;

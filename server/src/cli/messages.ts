@@ -12,6 +12,7 @@ export const HELP: Msg = {
 
 用法:
   nianbao check [选项] 文件、文件夹或通配符...
+  nianbao extract 文件 [-o 输出.txt]        取出网页、PDF 或 Word 报告的文本(可编辑后再检查)
   nianbao --help | --version
   nianbao check --help      检查命令的全部选项
 
@@ -26,6 +27,7 @@ export const HELP: Msg = {
 
 usage:
   nianbao check [options] FILE, FOLDER or GLOB...
+  nianbao extract FILE [-o OUT.txt]         the text of a web page, PDF or Word report (to edit, then check)
   nianbao --help | --version
   nianbao check --help      all options of the check command
 
@@ -41,14 +43,16 @@ exit code: 0 no errors; 1 errors found; 2 usage error or a file that could not b
 export const CHECK_HELP: Msg = {
   zh: `用法:nianbao check [选项] 文件、文件夹或通配符...
 
-  文件夹按子文件夹递归查找:文件名含“年度报告”或“年报”的 .txt/.md 文件,以及内容被识别为年报的其他 .txt/.md 文件。
+  文件可以是文本报告,也可以是发布的网页(.html)、PDF 或 Word(.docx)文件(检查其文本)。
+  文件夹按子文件夹递归查找:文件名含“年度报告”或“年报”的 .txt/.md 文件,以及内容被识别为年报的
+  其他 .txt/.md/.html/.pdf/.docx 文件。
   同一次调用中的所有报告互为“其他报告”:同一机关相邻两年的报告会做跨年度检查。
 
 选项:
   --format 格式        text(默认)、json、sarif、csv(带 BOM,Excel/WPS 可直接打开)、html(一页汇总)
   --summary            csv:每个文件一行(机关、年度、状态、各级问题数、已忽略数、与上年相同比例)
   -o, --output 文件    输出写入文件而不是标准输出
-  --fix                把首选修正写入文件(反复检查直到没有可自动修正的问题),并列出每处改动
+  --fix                把首选修正写入(文本)文件(反复检查直到没有可自动修正的问题),并列出每处改动
   --backup             与 --fix 同用:改动前把原文件保存为 文件名.bak
   --locale zh|en       消息语言(默认 zh,或环境变量 NIANBAO_LOCALE)
   --rule 规则=级别     设置规则的级别(error、warning、information、hint)或关闭(off),如 --rule year-mismatch=off
@@ -59,15 +63,16 @@ export const CHECK_HELP: Msg = {
   -h, --help           显示本帮助`,
   en: `usage: nianbao check [options] FILE, FOLDER or GLOB...
 
-  Folders are searched recursively: .txt/.md files named like a report (年度报告, 年报), and other
-  .txt/.md files whose content is recognised as a report. All reports of one call are each other's
+  A file may be a text report or a published web page (.html), PDF or Word file (.docx), checked
+  through its text. Folders are searched recursively: .txt/.md files named like a report (年度报告,
+  年报), and other .txt/.md/.html/.pdf/.docx files whose content is recognised as a report. All reports of one call are each other's
   "other reports": two consecutive years of one body get the cross-year checks.
 
 options:
   --format FORMAT      text (default), json, sarif, csv (with a BOM, opens in Excel/WPS), html (one summary page)
   --summary            csv: one row per file (body, year, status, counts by severity, suppressed, reuse)
   -o, --output FILE    write the output to FILE instead of stdout
-  --fix                write the preferred fixes into the files (re-checking until nothing fixable is left) and list each change
+  --fix                write the preferred fixes into the (text) files (re-checking until nothing fixable is left) and list each change
   --backup             with --fix: keep the original as FILE.bak before changing it
   --locale zh|en       message language (default zh, or the NIANBAO_LOCALE environment variable)
   --rule ID=SEVERITY   set a rule's severity (error, warning, information, hint) or turn it off, e.g. --rule year-mismatch=off
@@ -94,11 +99,12 @@ export const M = {
   noFiles: { zh: '没有给出文件', en: 'no files given' },
   seeHelp: { zh: '用 nianbao check --help 查看用法', en: 'see nianbao check --help' },
   noMatch: (p: string): Msg => ({ zh: `没有文件与 ${p} 匹配`, en: `no files match ${p}` }),
-  emptyFolder: (p: string): Msg => ({ zh: `文件夹 ${p} 中没有找到报告文件(.txt、.md)`, en: `no report files (.txt, .md) found in the folder ${p}` }),
+  emptyFolder: (p: string): Msg => ({ zh: `文件夹 ${p} 中没有找到报告文件(.txt、.md、.html、.pdf、.docx)`, en: `no report files (.txt, .md, .html, .pdf, .docx) found in the folder ${p}` }),
   notFound: { zh: '文件不存在', en: 'no such file' },
   isDirectory: { zh: '是文件夹', en: 'is a directory' },
   notRegular: (what: string): Msg => ({ zh: `不是普通文件${what ? `(${what})` : ''},未读取`, en: `not a regular file${what ? ` (${what})` : ''}, not read` }),
   tooLarge: (size: string, limit: string): Msg => ({ zh: `文件过大(${size} MB,上限 ${limit} MB),未读取`, en: `too large (${size} MB; the limit is ${limit} MB), not read` }),
+  fixTextOnly: { zh: '--fix 只修改文本文件;可用 nianbao extract 得到它的可编辑文本', en: '--fix changes text files only; "nianbao extract" makes an editable text of it' },
   changedOnDisk: { zh: '读取后已被修改,未写入修正;请重新检查', en: 'changed on disk since it was read; the fixes were not written, check it again' },
   binary: { zh: '是二进制文件(含 NUL 字节),不是文本报告', en: 'binary file (contains NUL bytes), not a text report' },
   notUtf8: {

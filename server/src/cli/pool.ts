@@ -35,7 +35,7 @@ export async function checkAll(tasks: readonly Task[], config: CheckConfig, o: P
   };
   const threads = Math.min(o.jobs, Math.ceil(tasks.length / 2));
   if (threads <= 1 || tasks.length < MIN_FILES_FOR_THREADS) {
-    for (const t of tasks) finish(safeCheck(t, config));
+    for (const t of tasks) finish(await safeCheck(t, config));
     return results;
   }
   // About eight chunks per thread, so that the threads finish together.
@@ -71,10 +71,10 @@ export async function checkAll(tasks: readonly Task[], config: CheckConfig, o: P
         for (const c of inflight) for (const t of c) finish({ ...failed(t), error: M.internal(e.message) });
         inflight.length = 0;
       });
-      worker.on('exit', () => {
+      worker.on('exit', async () => {
         alive--;
         // Files nobody will take any more (every thread gone): check them here.
-        if (!alive) while (next < tasks.length) finish(safeCheck(tasks[next++], config));
+        if (!alive) while (next < tasks.length) finish(await safeCheck(tasks[next++], config));
         settle();
       });
       feed();

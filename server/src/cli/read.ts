@@ -1,14 +1,26 @@
 /**
- * The CLI's one way of reading a report file, with the reason in both languages when it cannot.
- * Hook: io/input.ts's readInput (for .html/.pdf/.docx) replaces readReport here.
+ * The CLI's one way of reading an input file — a text report, or the text view of a published
+ * HTML page, PDF or Word file (io/input.ts) — with the reason in both languages when it cannot.
  */
 import type { Msg } from '../core';
-import { readReport } from '../io/files';
+import type { Origin } from '../formats';
+import { readInput as readAny } from '../io/input';
 import type { ReadSnapshot } from '../io/safeWrite';
 import { M } from './messages';
 
-/** The text, and what the file was when read (for writing back only if it is unchanged). */
-export type Input = { ok: true; text: string; snapshot: ReadSnapshot } | { ok: false; reason: Msg };
+export type Input =
+  | {
+      ok: true;
+      text: string;
+      /** A text file: what it was when read (written back only if it is unchanged). */
+      snapshot?: ReadSnapshot;
+      /** A published file (HTML, PDF, Word): checked through its text view, never written. */
+      published: boolean;
+      /** Where parts of a published file's text view came from (page, table, row, column). */
+      origins: Origin[];
+      warnings: Msg[];
+    }
+  | { ok: false; reason: Msg };
 
 /**
  * io/files.ts gives its reasons in English: kept as they are for English (a GBK file also gets the
@@ -29,7 +41,9 @@ export function localizeReason(reason: string): Msg {
   return M.cannotRead(reason);
 }
 
-export function readInput(path: string): Input {
-  const r = readReport(path);
-  return r.ok ? { ok: true, text: r.text, snapshot: r } : { ok: false, reason: localizeReason(r.reason) };
+export async function readInput(path: string): Promise<Input> {
+  const r = await readAny(path);
+  // The format readers give both languages; the file readers English only.
+  if (!r.ok) return { ok: false, reason: r.reasonEn ? { zh: r.reason, en: r.reasonEn } : localizeReason(r.reason) };
+  return { ok: true, text: r.text, snapshot: r.read, published: r.format !== 'text', origins: r.origins, warnings: r.warnings.map((w) => ({ zh: w, en: w })) };
 }

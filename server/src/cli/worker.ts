@@ -11,9 +11,9 @@ export function isCheckWorker(): boolean {
 }
 
 /** Checks one file; an exception becomes the file's error instead of ending the run. */
-export function safeCheck(task: Task, config: CheckConfig): Outcome {
+export async function safeCheck(task: Task, config: CheckConfig): Promise<Outcome> {
   try {
-    return checkFile(task, config);
+    return await checkFile(task, config);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return { index: task.index, path: task.path, isReport: false, findings: [], suppressed: 0, summaries: [], spots: NO_SPOTS, notes: [], changes: [], error: M.internal(why) };
@@ -23,5 +23,9 @@ export function safeCheck(task: Task, config: CheckConfig): Outcome {
 /** Checks each chunk of files it is sent and answers with their outcomes in one message (messages between threads are slow here; chunks keep them few). */
 export function workerMain(): void {
   const config = (workerData as { config: CheckConfig }).config;
-  parentPort!.on('message', (tasks: Task[]) => parentPort!.postMessage(tasks.map((t) => safeCheck(t, config))));
+  parentPort!.on('message', async (tasks: Task[]) => {
+    const out: Outcome[] = [];
+    for (const t of tasks) out.push(await safeCheck(t, config));
+    parentPort!.postMessage(out);
+  });
 }

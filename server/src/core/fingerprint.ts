@@ -8,7 +8,15 @@ export function hash(s: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
+/** Keys of recent sentences: a long sentence with many findings is hashed once, not once per finding. */
+const KEYS = new Map<string, string>();
+
 /** A sentence's key for fingerprints: its text with every number masked, so editing another figure keeps it. */
 export function sentenceKey(s: string): string {
-  return hash(s.replace(/[0-9\uFF10-\uFF19]+(?:\.[0-9]+)?/g, '#'));
+  let k = KEYS.get(s);
+  if (k === undefined) {
+    if (KEYS.size >= 256) KEYS.clear();
+    KEYS.set(s, (k = hash(s.replace(/[0-9\uFF10-\uFF19]+(?:\.[0-9]+)?/g, '#'))));
+  }
+  return k;
 }

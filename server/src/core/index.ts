@@ -9,13 +9,13 @@ import type { PreviousReport } from './rules/cross-year';
 import { summarize, type ReportSummary } from './summary';
 import type { Line } from './text/lines';
 import type { Model } from './model';
-import { applyFixes } from './fixes';
+import { fixRounds, type FixRoundsResult } from './fixes';
 import type { Finding, Fix, FixStage, Severity } from './types';
 
 export * from './types';
 export type { Model } from './model';
 export { RULES, ruleById } from './rules';
-export { applyFixes, applyEdits, isAutoFix } from './fixes';
+export { applyFixes, applyEdits, isAutoFix, composeEdits, fixRounds, type FixRoundsResult } from './fixes';
 export { explainAt, type Explanation } from './explain';
 export { outline, type OutlineNode, type OutlineKind } from './outline';
 export { parse as parseReport } from './parse/report';
@@ -166,38 +166,30 @@ export function analyzeAcross(
 
 const STAGES: FixStage[] = ['table', 'narrative', 'sum', 'percent'];
 
-export interface FixAllResult {
-  text: string;
-  /** How many analyse-and-fix rounds changed the text. */
-  rounds: number;
-  applied: number;
-}
+export type FixAllResult = FixRoundsResult;
 
 /**
  * Applies preferred fixes and re-analyses until nothing fixable is left (bounded): table totals
  * first, then narrative figures, then narrative totals, then percentages, so each stage works on
- * corrected numbers.
+ * corrected numbers. Figures in conflict (two fixes disagreeing, or rounds that undo each other)
+ * are left as written (see fixRounds).
  */
 export function fixAll(text: string, options: AnalyzeOptions = {}, onlyRule?: string, maxRounds = 12): FixAllResult {
-  let rounds = 0;
-  let applied = 0;
-  for (let i = 0; i < maxRounds; i++) {
-    const { findings } = analyze(text, options);
-    const fixes: Fix[] = [];
-    for (const stage of STAGES) {
-      for (const f of findings) {
-        if (onlyRule && f.rule !== onlyRule) continue;
-        const fix = f.fixes.find((x) => x.isPreferred && x.stage === stage);
-        if (fix) fixes.push(fix);
+  return fixRounds(
+    text,
+    (current, usable) => {
+      const { findings } = analyze(current, options);
+      for (const stage of STAGES) {
+        const fixes: Fix[] = [];
+        for (const f of findings) {
+          if (onlyRule && f.rule !== onlyRule) continue;
+          const fix = f.fixes.find((x) => x.isPreferred && x.stage === stage && usable(x));
+          if (fix) fixes.push(fix);
+        }
+        if (fixes.length) return fixes;
       }
-      if (fixes.length) break;
-    }
-    if (!fixes.length) break;
-    const next = applyFixes(text, fixes);
-    if (next === text) break;
-    text = next;
-    rounds++;
-    applied += fixes.length;
-  }
-  return { text, rounds, applied };
+      return [];
+    },
+    maxRounds,
+  );
 }

@@ -23,7 +23,7 @@ function kind(st: Stats): string {
   return 'not a regular file';
 }
 
-const tooLarge = (size: number, limit: number) => `too large (${mb(size)} MB; the limit is ${mb(limit)} MB), not read`;
+export const tooLarge = (size: number, limit: number) => `too large (${mb(size)} MB; the limit is ${mb(limit)} MB), not read`;
 
 /**
  * The bytes of a regular file of at most `limit` bytes. Links are followed (to a regular file).

@@ -46,6 +46,11 @@ const T = {
     excerpt: { zh: '原文', en: 'line' },
   },
   line: (n: number): Msg => ({ zh: `第 ${n} 行`, en: `line ${n}` }),
+  /** Where in a published file (PDF page, table, row, column). */
+  origin: (o: { page?: number; table?: number; row?: number; col?: number }): Msg => ({
+    zh: [o.page && `第 ${o.page} 页`, o.table && `表 ${o.table}`, o.row && `第 ${o.row} 行`, o.col && `第 ${o.col} 列`].filter(Boolean).join(' · '),
+    en: [o.page && `page ${o.page}`, o.table && `table ${o.table}`, o.row && `row ${o.row}`, o.col && `column ${o.col}`].filter(Boolean).join(' · '),
+  }),
 };
 
 export function renderHtml(results: readonly FileResult[], locale: Locale, now = new Date()): string {
@@ -112,7 +117,7 @@ export function renderHtml(results: readonly FileResult[], locale: Locale, now =
         .join('');
       return (
         `<tr data-sev="${f.severity}" data-rule="${esc(f.rule)}"><td>${esc(r.path)}${r.body ? `<div class="sub">${esc(r.body)} ${esc(r.year)}</div>` : ''}</td>` +
-        `<td class="num">${line}</td><td data-v="${SEVERITIES.indexOf(f.severity)}"><span class="badge sev-${f.severity}">${say(SEVERITY_NAME[f.severity])}</span></td>` +
+        `<td class="num" data-v="${line}">${line}${f.origin ? `<div class="sub">${say(T.origin(f.origin))}</div>` : ''}</td><td data-v="${SEVERITIES.indexOf(f.severity)}"><span class="badge sev-${f.severity}">${say(SEVERITY_NAME[f.severity])}</span></td>` +
         `<td title="${esc(ruleTitle(f.rule))}"><code>${esc(f.rule)}</code></td>` +
         `<td>${say(f.message)}${related ? `<ul class="related">${related}</ul>` : ''}</td><td><pre class="excerpt">${esc(f.excerpt)}</pre></td></tr>`
       );

@@ -20,6 +20,7 @@ export function renderJson(results: readonly FileResult[], locale: Locale): stri
       severity: f.severity,
       message: pick(f.message, locale),
       range: f.range,
+      ...(f.origin ? { origin: f.origin } : {}),
       related: f.related.map((x) => ({ ...(x.path !== undefined ? { path: x.path } : {}), range: x.range, message: pick(x.message, locale) })),
       fixes: f.fixes.map((x) => ({ title: pick(x.title, locale), isPreferred: x.isPreferred, edits: x.edits })),
     })),

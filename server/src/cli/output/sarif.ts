@@ -33,6 +33,7 @@ export function renderSarif(results: readonly FileResult[], locale: Locale): str
             level: LEVEL[f.severity],
             message: { text: pick(f.message, locale) },
             locations: [{ physicalLocation: { artifactLocation: { uri: r.path }, region: region(f.range) } }],
+            ...(f.origin ? { properties: { origin: f.origin } } : {}),
             relatedLocations: f.related.map((x, id) => ({
               id,
               message: { text: pick(x.message, locale) },

@@ -5,7 +5,7 @@ import { T1_ROWS, T2_ROWS, T2_COLUMNS, T2_COLUMNS_EN, T3_COLUMNS, T3_COLUMNS_EN,
 import { t2RowName } from '../template/names';
 import type { Target } from '../template/phrases';
 import type { Msg } from '../types';
-import { diagnoseT2, anchorExpected, memoDiagnosis } from '../rules/table2-engine';
+import { diagnoseT2, confidentCorrections, memoDiagnosis } from '../rules/table2-engine';
 
 /** Cells whose value a table rule already corrects, with the corrected value. */
 export type Corrections = Map<Cell, bigint>;
@@ -14,12 +14,8 @@ export function tableCorrections(report: Report, diagnosis?: ReturnType<typeof d
   const corr: Corrections = new Map();
   const t2 = report.t2;
   if (usable(t2)) {
-    const { diagnoses, lone } = diagnosis ?? diagnoseT2(t2);
-    for (const d of diagnoses) corr.set(d.ref.cell, d.expected);
-    for (const e of lone) {
-      const v = anchorExpected(e);
-      if (v !== undefined && !corr.has(e.anchor.cell)) corr.set(e.anchor.cell, v);
-    }
+    // Only what the table rules correct with confidence: a guessed total is not compared with.
+    for (const [cell, v] of confidentCorrections(diagnosis ?? diagnoseT2(t2))) corr.set(cell, v);
   }
   const t3 = report.t3;
   if (t3 && !t3.problems.length) {

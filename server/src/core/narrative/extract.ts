@@ -8,6 +8,7 @@ import type { Sentence } from '../parse/sentences';
 import { spanOf } from '../text/compact';
 import { PHRASES, type Phrase, type PhraseContext, type Target } from '../template/phrases';
 import type { Span } from '../types';
+import { LIST_WINDOW, LOOKBACK, MAX_AFTER, MAX_CLAUSE } from './bounds';
 
 export interface Figure {
   tok: NumToken;
@@ -59,16 +60,35 @@ const APPROX_SHARE = /约占|近占|占约|占近|超过|逾|不足|将近|接�
 const TOTAL_WORDS = /共|合计|总计|累计|总量|总数|办结|答复|收到|受理/;
 const NARROWER = /代表|本级|本机关|本部门|政府办|办公室/;
 
+/** The clause before a figure, at most MAX_CLAUSE characters; a cut clause starts with … (no ^-anchored phrase matches it). */
 function clauseBefore(s: string, i: number): string {
   let b = i - 1;
-  while (b >= 0 && !isBoundary(s, b)) b--;
-  return s.slice(b + 1, i).replace(QUOTES, '');
+  const stop = i - 1 - MAX_CLAUSE;
+  while (b >= 0 && b > stop && !isBoundary(s, b)) b--;
+  const cut = b >= 0 && b === stop && !isBoundary(s, b);
+  return (cut ? '…' : '') + s.slice(b + 1, i).replace(QUOTES, '');
 }
 
 function textAfter(s: string, j: number): string {
   let e = j;
-  while (e < s.length && !isBoundary(s, e)) e++;
+  const end = Math.min(s.length, j + MAX_AFTER);
+  while (e < end && !isBoundary(s, e)) e++;
   return s.slice(j, e).replace(QUOTES, '');
+}
+
+/** Whether 其中 starts at i, or after one , ( or :. */
+const qizhongAt = (s: string, i: number) => s.startsWith('其中', i) || (/[,(:]/.test(s[i] ?? '') && s.startsWith('其中', i + 1));
+
+/** The first position ≥ from in the sorted positions `xs`, or -1 (binary search). */
+function nextOf(xs: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < xs.length ? xs[lo] : -1;
 }
 
 function depths(s: string): Int8Array {
@@ -117,6 +137,9 @@ export function extractNarrative(sentences: Sentence[]): Narrative {
 
     // Claims: the first phrase that matches the clause before (or the text after) a figure.
     const ctx: PhraseContext = { includesCarried: false, clause: '' };
+    // Tests on the whole sentence, once per sentence (a long sentence has many figures).
+    const whole = new Map<RegExp, boolean>();
+    const sentenceHas = (r: RegExp) => whole.get(r) ?? (whole.set(r, r.test(s)), whole.get(r)!);
     const claims: Claim[] = [];
     for (const f of figs) {
       if (f.tok.percent || f.tok.approx) continue;
@@ -125,20 +148,25 @@ export function extractNarrative(sentences: Sentence[]): Narrative {
       for (const p of PHRASES) {
         if (!p.units.test(f.tok.unit)) continue;
         const m = (p.before && p.before.exec(f.clause)) || (p.after && p.after.exec(f.after));
-        if (!m || (p.unless && p.unless.test(f.clause)) || (p.requires && !p.requires.test(s))) continue;
+        if (!m || (p.unless && p.unless.test(f.clause)) || (p.requires && !sentenceHas(p.requires))) continue;
         const target = p.target(m, ctx);
         if (!target) continue;
         p.sets?.(target, ctx);
-        claims.push({ fig: f, phrase: p, target, readings: p.readings?.(target, ctx) ?? [target], narrower: p.id === 't2-received' && NARROWER.test(s) });
+        claims.push({ fig: f, phrase: p, target, readings: p.readings?.(target, ctx) ?? [target], narrower: p.id === 't2-received' && sentenceHas(NARROWER) });
         break;
       }
     }
     n.claims.push(...claims);
 
     // Sums: "N件,其中 A…,B…" — the total is the figure right before 其中.
+    const sentenceSums: SumList[] = [];
+    let semis: number[] | undefined;
     let q = s.indexOf('其中');
+    let k = 0; // figs[0, k) end at or before q
     while (q >= 0) {
-      const total = [...figs].reverse().find((f) => f.tok.figureEnd <= q && /^[,(:]?$/.test(s.slice(f.tok.figureEnd, q)));
+      while (k < figs.length && figs[k].tok.figureEnd <= q) k++;
+      const prev = k > 0 ? figs[k - 1] : undefined;
+      const total = prev && /^[,(:]?$/.test(s.slice(prev.tok.figureEnd, q)) ? prev : undefined;
       if (total && !total.tok.percent && !total.tok.approx) {
         const parts: Figure[] = [];
         let segStart = q;
@@ -146,46 +174,55 @@ export function extractNarrative(sentences: Sentence[]): Narrative {
         // "78件(其中地级16件)": a list opened inside parentheses ends where they close.
         const d = depth!; // computed: the sentence has 其中
         const listDepth = d[q];
-        for (const f of figs) {
+        let scanned = q; // depths below listDepth looked for in [q, scanned)
+        semis ??= [...s.matchAll(/;/g)].map((x) => x.index!);
+        let semi = nextOf(semis, segStart);
+        for (let j = k; j < figs.length && j < k + LIST_WINDOW; j++) {
+          const f = figs[j];
           if (f.tok.start <= q) continue;
-          if (listDepth > total.depth && depthDropsBelow(d, q, f.tok.start, listDepth)) break;
+          if (listDepth > total.depth) {
+            if (depthDropsBelow(d, scanned, f.tok.start, listDepth)) break;
+            scanned = f.tok.start;
+          }
           // A ';' ends the list unless the clause before it carried a percentage (…,占 8.08%;).
-          const semi = s.indexOf(';', segStart);
           if (semi >= 0 && semi < f.tok.start) {
             if (!s.slice(segStart, semi).includes('%')) break;
             // "…共81件…;行政复议案件2件、行政诉讼案件7件": after the ';' another subject begins.
             if (otherSubject(claims, total, f)) break;
             segStart = semi + 1;
+            semi = nextOf(semis, segStart);
           }
           if (f.tok.percent) continue;
-          if (/^[,(:]?其中/.test(s.slice(f.tok.figureEnd))) break;
+          if (qizhongAt(s, f.tok.figureEnd)) break;
           if (/另有|此外|另外|还有/.test(f.clause)) break;
           if (f.depth !== listDepth || f.tok.unit !== total.tok.unit) continue;
           if (f.tok.approx) approx = true;
           parts.push(f);
         }
-        if (parts.length && !approx) n.sums.push({ total, parts });
+        if (parts.length && !approx) sentenceSums.push({ total, parts });
       }
       q = s.indexOf('其中', q + 2);
     }
+    n.sums.push(...sentenceSums);
+    // The totals each part is listed under.
+    const listedUnder = new Map<Figure, Set<Figure>>();
+    for (const x of sentenceSums) for (const p of x.parts) (listedUnder.get(p) ?? listedUnder.set(p, new Set()).get(p)!).add(x.total);
 
     // Shares: "…N件,占 P%" — the figure right before the percentage is its part.
     figs.forEach((p, i) => {
       if (!p.tok.percent || p.tok.approx || APPROX_SHARE.test(p.clause)) return;
-      const part = figs
-        .slice(0, i)
-        .reverse()
-        .find((f) => !f.tok.percent);
-      if (!part || part.tok.approx) return;
+      // The part is the figure right before (a percentage in between means it is not this one's).
+      const part = i > 0 ? figs[i - 1] : undefined;
+      if (!part || part.tok.percent || part.tok.approx) return;
+      if (p.tok.start - part.tok.figureEnd > 12) return;
       const between = s.slice(part.tok.figureEnd, p.tok.start);
       // "N件(P%)" and "N件,P%": a bare percentage right after the figure, ending its clause.
       const bare = p.clause === '' && /^[(,]$/.test(between) && /^(?:[),;。、]|$)/.test(s.slice(p.tok.figureEnd));
       if (!bare && !SHARE_BEFORE.test(p.clause)) return;
-      if (/[;。]/.test(between) || (between.match(/[,、:]/g)?.length ?? 0) > 1 || between.length > 12) return;
-      if (figs.slice(figs.indexOf(part) + 1, i).some((f) => f.tok.percent)) return;
+      if (/[;。]/.test(between) || (between.match(/[,、:]/g)?.length ?? 0) > 1) return;
       const totals = figs
-        .slice(0, figs.indexOf(part))
-        .filter((f) => !f.tok.percent && !f.tok.approx && (TOTAL_WORDS.test(f.clause) || n.sums.some((x) => x.total === f && x.parts.includes(part))));
+        .slice(Math.max(0, i - 1 - LOOKBACK), i - 1)
+        .filter((f) => !f.tok.percent && !f.tok.approx && (TOTAL_WORDS.test(f.clause) || !!listedUnder.get(part)?.has(f)));
       n.shares.push({ pct: p, part, totals });
     });
   });

@@ -101,3 +101,14 @@ export function findDuplicates(lines: readonly Line[], norm: string): DuplicateB
   }
   return blocks;
 }
+
+/**
+ * How much of [start, end) lies in blocks whose first copy starts before `start`: a report is a
+ * pasted copy only when its text repeats what came before it. Repeats inside it (its sections
+ * pasted again and again) make its later part repeated, never the report itself.
+ */
+export function copiedFromBefore(blocks: readonly DuplicateBlock[], start: number, end: number): number {
+  let covered = 0;
+  for (const b of blocks) if (b.firstCopy.start < start) covered += Math.max(0, Math.min(end, b.span.end) - Math.max(start, b.span.start));
+  return covered;
+}

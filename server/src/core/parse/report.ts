@@ -4,7 +4,7 @@ import { normalize } from '../text/normalize';
 import type { DuplicateBlock, Model, Report } from '../model';
 import { alignT1, alignT2, alignT3, OLD_T1, oldTable1, type Region } from './align';
 import { tokenize } from './cells';
-import { findDuplicates } from './duplicates';
+import { copiedFromBefore, findDuplicates } from './duplicates';
 import { splitReports, isPageMarker } from './sections';
 import { sentencesOf } from './sentences';
 import { refineLines } from './segment';
@@ -23,12 +23,6 @@ const FALLBACK: Record<2 | 3 | 4, RegExp> = {
   4: /^\s*行政复议\s*\|?\s*行政诉讼/,
 };
 
-function insideBlocks(blocks: readonly DuplicateBlock[], start: number, end: number): number {
-  let covered = 0;
-  for (const b of blocks) covered += Math.max(0, Math.min(end, b.span.end) - Math.max(start, b.span.start));
-  return covered;
-}
-
 /**
  * Repeats that matter: inside one report (a section or table pasted twice), or a whole report
  * pasted again. Two different reports in one file share lines (rows of zeros, boilerplate); that
@@ -45,7 +39,8 @@ function withinReports(blocks: DuplicateBlock[], reports: readonly Report[]): Du
   }
   for (const [ri, bs] of across) {
     const r = reports[ri];
-    if (r && insideBlocks(bs, r.span.start, r.span.end) >= 0.9 * (r.span.end - r.span.start)) kept.push(...bs);
+    // All blocks count (a long repeat may start in the report before), when they repeat earlier text.
+    if (r && copiedFromBefore(blocks, r.span.start, r.span.end) >= 0.9 * (r.span.end - r.span.start)) kept.push(...bs);
   }
   return kept.sort((a, b) => a.span.start - b.span.start);
 }
@@ -95,7 +90,7 @@ export function parse(text: string): Parsed {
 
   for (const r of reports) {
     const len = r.span.end - r.span.start;
-    r.duplicate = len > 0 && insideBlocks(duplicates, r.span.start, r.span.end) >= 0.9 * len;
+    r.duplicate = len > 0 && copiedFromBefore(duplicates, r.span.start, r.span.end) >= 0.9 * len;
     if (r.duplicate) continue;
     const groupsOf = (from: number, to: number) => {
       const keep: [number, number][] = [];

@@ -3,22 +3,27 @@ import { sentenceKey } from '../fingerprint';
 import { formatDec, isInteger, percentFits, percentOf, toInt, within } from '../num/decimal';
 import { memoCorrections, targetValue } from '../narrative/evaluate';
 import type { Claim, Share } from '../narrative/extract';
+import { LOOKBACK, SIBLINGS } from '../narrative/bounds';
+import { lookup } from '../narrative/lookup';
 import type { Target } from '../template/phrases';
 import type { Msg, Span } from '../types';
-import type { Report } from '../model';
+import type { Cell, Report } from '../model';
 import type { Corrections } from '../narrative/evaluate';
 import type { Rule } from './rule';
+import { memoDoubtful } from './table2-engine';
 
 interface Base {
   n: bigint;
   name: Msg;
   spans: Span[];
+  /** A table total in a sum that does not hold: a share is not changed to fit it. */
+  inDoubt?: boolean;
 }
 
 const T2_PARTS = new Set(['1', '2', 'g3', 'g4', 'g5', 'g6', 'next']);
 
 /** Table totals a part of a list can be a share of. */
-function tableBases(report: Report, claim: Claim | undefined, corr: Corrections): Base[] {
+function tableBases(report: Report, claim: Claim | undefined, corr: Corrections, doubtful: Set<Cell>): Base[] {
   if (!claim) return [];
   const t = claim.target;
   const targets: Target[] = [];
@@ -28,7 +33,7 @@ function tableBases(report: Report, claim: Claim | undefined, corr: Corrections)
   const out: Base[] = [];
   for (const x of targets) {
     const v = targetValue(report, x, corr);
-    if (v && isInteger(v.value)) out.push({ n: toInt(v.value), name: v.name, spans: v.cells.map((c) => c.span) });
+    if (v && isInteger(v.value)) out.push({ n: toInt(v.value), name: v.name, spans: v.cells.map((c) => c.span), inDoubt: v.cells.some((c) => doubtful.has(c)) });
   }
   return out;
 }
@@ -51,24 +56,30 @@ export const rule: Rule = {
       const n = report.narrative;
       if (!n) return;
       const corr = memoCorrections(report, ctx.memo, i);
-      const claimOf = (f: Share['part']) => n.claims.find((c) => c.fig === f);
+      const doubtful = memoDoubtful(report, ctx.memo, i);
+      const { claimOf, sharesIn, figuresIn, shareAt, figureAt } = lookup(n);
       for (const sh of n.shares) {
         const x = exactInt(sh.part);
         if (x === undefined) continue;
         // A part that disagrees with its table cell is reported (and fixed) first.
-        const claim = claimOf(sh.part);
+        const claim = claimOf.get(sh.part);
         const tv = claim && targetValue(report, claim.target, corr);
         if (tv && !within(sh.part.tok.value, sh.part.tok.slack, tv.value)) continue;
 
-        const siblings = n.shares.filter((o) => o.pct.sentence === sh.pct.sentence);
+        // The shares of the sentence near this one (a bounded window: a sentence may be a whole page).
+        const inSentence = sharesIn.get(sh.pct.sentence)!;
+        const at = shareAt.get(sh)!;
+        const siblings = inSentence.slice(Math.max(0, at - SIBLINGS), at + SIBLINGS + 1);
         const bases: Base[] = [];
         for (const f of sh.totals) {
           const v = exactInt(f);
           if (v !== undefined) bases.push({ n: v, name: { zh: `句中所述总数 ${v}`, en: `the stated total ${v}` }, spans: [f.span] });
         }
         // Any earlier figure of the sentence in the same unit may be the whole ("咨询50件,…其中电话咨询20件,占40%").
-        for (const f of n.figures) {
-          if (f.sentence !== sh.part.sentence || f.tok.start >= sh.part.tok.start || f.tok.unit !== sh.part.tok.unit || sh.totals.includes(f)) continue;
+        const figs = figuresIn.get(sh.part.sentence)!;
+        const partAt = figureAt.get(sh.part)!;
+        for (const f of figs.slice(Math.max(0, partAt - LOOKBACK), partAt)) {
+          if (f.tok.unit !== sh.part.tok.unit || sh.totals.includes(f)) continue;
           const v = exactInt(f);
           if (v !== undefined && !f.tok.approx) bases.push({ n: v, name: { zh: `句中的 ${v}${f.tok.unit}`, en: `${v} earlier in the sentence` }, spans: [f.span] });
         }
@@ -80,7 +91,7 @@ export const rule: Rule = {
             bases.push({ n: sum, name: { zh: `所列各项之和 ${vals.join(' + ')} = ${sum}`, en: `the listed parts ${vals.join(' + ')} = ${sum}` }, spans: parts.map((p) => p.span) });
           }
         }
-        bases.push(...tableBases(report, claim, corr));
+        bases.push(...tableBases(report, claim, corr, doubtful));
         const usable = bases.filter((b) => b.n > 0n && b.n >= x);
         if (!usable.length) continue;
 
@@ -88,7 +99,12 @@ export const rule: Rule = {
         const k = p.scale;
         // Shares of one list have one base: when all the other shares agree on it, this one must too.
         const others = siblings.filter((o) => o !== sh && exactInt(o.part) !== undefined);
-        const score = (base: Base) => others.filter((o) => percentFits(o.pct.tok.value, exactInt(o.part)!, base.n)).length;
+        const scores = new Map<bigint, number>();
+        const score = (base: Base) => {
+          let v = scores.get(base.n);
+          if (v === undefined) scores.set(base.n, (v = others.filter((o) => percentFits(o.pct.tok.value, exactInt(o.part)!, base.n)).length));
+          return v;
+        };
         const top = Math.max(...usable.map(score));
         const candidates = others.length && top === others.length ? usable.filter((b) => score(b) === top) : usable;
         const fit = candidates.find((b) => percentFits(p, x, b.n));
@@ -117,9 +133,9 @@ export const rule: Rule = {
           fixes: [
             {
               title: { zh: `改为 ${formatDec(expected)}%`, en: `Change to ${formatDec(expected)}%` },
-              isPreferred: true,
+              isPreferred: !best.inDoubt,
               edits: [{ start: sh.pct.span.start, end: sh.pct.span.end, newText: styled(raw, formatDec(expected)) }],
-              stage: 'percent',
+              stage: best.inDoubt ? 'never' : 'percent',
             },
           ],
           fingerprint: `pct|${sentenceKey(n.sentences[sh.pct.sentence].c.s)}|${sh.pct.tok.text}`,

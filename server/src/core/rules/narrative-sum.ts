@@ -1,6 +1,7 @@
 import { sentenceKey } from '../fingerprint';
 import { addDec, cmpDec, formatDec, subDec, within, type Dec } from '../num/decimal';
 import type { Claim, Figure, Narrative } from '../narrative/extract';
+import { lookup } from '../narrative/lookup';
 import { formatLike, sumText } from '../narrative/format';
 import type { Msg } from '../types';
 import type { Rule } from './rule';
@@ -10,7 +11,8 @@ const T2_RESULTS = ['1', '2', 'g3', 'g4', 'g5', 'g6'];
 
 /** Why a list of parts covers the whole total, if it does. */
 function exhaustive(n: Narrative, parts: Figure[]): Msg | undefined {
-  const shares = parts.map((p) => n.shares.find((s) => s.part === p));
+  const { shareOf, claimOf } = lookup(n);
+  const shares = parts.map((p) => shareOf.get(p));
   if (shares.every((s) => s)) {
     let sum = ZERO;
     let tol = ZERO;
@@ -22,7 +24,7 @@ function exhaustive(n: Narrative, parts: Figure[]): Msg | undefined {
       return { zh: '其中各项的百分比合计为 100%', en: 'their percentages add up to 100%' };
     }
   }
-  const claims = parts.map((p) => n.claims.find((c) => c.fig === p)).filter((c): c is Claim => !!c);
+  const claims = parts.map((p) => claimOf.get(p)).filter((c): c is Claim => !!c);
   const t3cols = new Set(claims.filter((c) => c.target.table === 3).map((c) => (c.target as { col: number }).col));
   if ([0, 1, 2, 3].every((c) => t3cols.has(c))) return { zh: '列举了全部四类结果', en: 'they list all four outcomes' };
   const t2rows = new Set(claims.flatMap((c) => (c.target.table === 2 ? c.target.rows : [])));

@@ -8,6 +8,7 @@ import { formatLike, sumText } from '../narrative/format';
 import type { Fix } from '../types';
 import type { Cell, Report } from '../model';
 import type { Rule } from './rule';
+import { memoDoubtful } from './table2-engine';
 
 /** Whether a cell is a total: table 2's 总计 column or (七) row, table 3's 总计 column. */
 function isTotal(report: Report, cell: Cell): boolean {
@@ -59,6 +60,7 @@ export const rule: Rule = {
       const n = report.narrative;
       if (!n) return;
       const corr = memoCorrections(report, ctx.memo, i);
+      const doubtful = memoDoubtful(report, ctx.memo, i);
       for (const c of n.claims) {
         const tok = c.fig.tok;
         const scaled = (v: NonNullable<ReturnType<typeof targetValue>>) =>
@@ -101,17 +103,22 @@ export const rule: Rule = {
           related: tv.cells.map((x) => x.span),
         });
         if (ok) continue;
+        // A cell in a sum that does not hold may itself be the typo: the narrative is not changed to match it.
+        const inDoubt = tv.cells.some((x) => doubtful.has(x));
         const hint = c.narrower
           ? { zh: ';叙述可能只涉及部分机关(如本级或办公室),而表格为全部数据,请核对统计口径', en: '; the narrative may cover a narrower body (e.g. the office itself) than the table' }
-          : { zh: '', en: '' };
+          : inDoubt
+            ? { zh: ';该单元格所在的表格合计本身不一致,请先核对表格', en: '; the table sums this cell is part of do not add up, so check the table first' }
+            : { zh: '', en: '' };
+        const auto = !c.narrower && !inDoubt;
         const newText = formatLike(tok, raw, tv.value);
         const fixes: Fix[] = [
           {
             title: { zh: `改为表格中的 ${newText}`, en: `Use the table's ${newText}` },
-            // When the narrative may count a narrower body, neither side is surely wrong: no fix-all.
-            isPreferred: !c.narrower,
+            // When the narrative may count a narrower body, or the cell is in doubt, neither side is surely wrong: no fix-all.
+            isPreferred: auto,
             edits: [{ start: c.fig.span.start, end: c.fig.span.end, newText }],
-            stage: c.narrower ? 'never' : 'narrative',
+            stage: auto ? 'narrative' : 'never',
           },
         ];
         // The other way round, for one cell that is not a total (changing a total breaks its sums).

@@ -91,12 +91,21 @@ function consistent(t: Table2): boolean {
   return true;
 }
 
-export function diagnoseT2(t: Table2): { diagnoses: Diagnosis[]; lone: Equation[]; eqs: Equation[] } {
+export interface T2Diagnosis {
+  diagnoses: Diagnosis[];
+  /** Violated equations no diagnosis explains. */
+  lone: Equation[];
+  eqs: Equation[];
+  /** Lone equations that two different wrong cells explain equally well: which one is wrong is not known. */
+  contested: Set<Equation>;
+}
+
+export function diagnoseT2(t: Table2): T2Diagnosis {
   // Cell values are below 2^53 (15-digit table cells), so Number sums are exact here.
-  if (t.rows.every((r) => r.cells.every((c) => c.raw.length <= 15)) && consistent(t)) return { diagnoses: [], lone: [], eqs: [] };
+  if (t.rows.every((r) => r.cells.every((c) => c.raw.length <= 15)) && consistent(t)) return { diagnoses: [], lone: [], eqs: [], contested: new Set() };
   const eqs = t2Equations(t);
   const violated = eqs.filter((e) => e.residual !== 0n);
-  if (!violated.length) return { diagnoses: [], lone: [], eqs };
+  if (!violated.length) return { diagnoses: [], lone: [], eqs, contested: new Set() };
 
   // Each cell's equations, with the sign the cell has in them.
   const byCell = new Map<string, { ref: Ref; eqs: { eq: Equation; sign: bigint }[] }>();
@@ -124,6 +133,7 @@ export function diagnoseT2(t: Table2): { diagnoses: Diagnosis[]; lone: Equation[
   candidates.sort((a, b) => b.eqs.length - a.eqs.length);
 
   const covered = new Set<Equation>();
+  const contested = new Set<Equation>();
   const diagnoses: Diagnosis[] = [];
   for (const cand of candidates) {
     if (cand.eqs.some((e) => covered.has(e))) continue;
@@ -131,15 +141,52 @@ export function diagnoseT2(t: Table2): { diagnoses: Diagnosis[]; lone: Equation[
     const rival = candidates.some(
       (o) => o !== cand && o.eqs.length === cand.eqs.length && o.eqs.some((e) => cand.eqs.includes(e) && !covered.has(e)),
     );
-    if (rival) continue;
+    if (rival) {
+      cand.eqs.forEach((e) => contested.add(e));
+      continue;
+    }
     cand.eqs.forEach((e) => covered.add(e));
     diagnoses.push(cand);
   }
-  return { diagnoses, lone: violated.filter((e) => !covered.has(e)), eqs };
+  for (const e of covered) contested.delete(e);
+  return { diagnoses, lone: violated.filter((e) => !covered.has(e)), eqs, contested };
 }
 
 export function memoDiagnosis(report: Report, memo: <T>(k: string, f: () => T) => T, index: number) {
-  return memo(`t2diag:${index}`, () => (usable(report.t2) ? diagnoseT2(report.t2) : { diagnoses: [], lone: [], eqs: [] }));
+  return memo(`t2diag:${index}`, (): T2Diagnosis => (usable(report.t2) ? diagnoseT2(report.t2) : { diagnoses: [], lone: [], eqs: [], contested: new Set() }));
+}
+
+/**
+ * Whether fix-all may recompute the total of a lone equation: not when it would break a sum that
+ * holds now (making wrong numbers "consistent"), nor when two different wrong cells explain it.
+ */
+export function loneAutoFix(d: T2Diagnosis, e: Equation, value: bigint): boolean {
+  return !d.contested.has(e) && !breaksOthers(d.eqs, e, value);
+}
+
+/** Values the table rules correct with confidence (the fixes fix-all applies): each diagnosed cell, and lone totals it may recompute. */
+export function confidentCorrections(d: T2Diagnosis): Map<Cell, bigint> {
+  const corr = new Map<Cell, bigint>();
+  for (const x of d.diagnoses) corr.set(x.ref.cell, x.expected);
+  for (const e of d.lone) {
+    const v = anchorExpected(e);
+    if (v !== undefined && !corr.has(e.anchor.cell) && loneAutoFix(d, e, v)) corr.set(e.anchor.cell, v);
+  }
+  return corr;
+}
+
+/**
+ * Cells in a sum that does not hold and that no single wrong cell explains: which of them is wrong
+ * is not known, so no narrative figure is changed to match them (or a value computed from them).
+ */
+export function doubtfulCells({ lone }: T2Diagnosis): Set<Cell> {
+  const out = new Set<Cell>();
+  for (const e of lone) for (const r of [...e.lhs, ...e.rhs]) out.add(r.cell);
+  return out;
+}
+
+export function memoDoubtful(report: Report, memo: <T>(k: string, f: () => T) => T, index: number): Set<Cell> {
+  return memo(`t2doubt:${index}`, () => doubtfulCells(memoDiagnosis(report, memo, index)));
 }
 
 /** Which rule a diagnosis belongs to: the equation whose total the cell is, else its first. */

@@ -7,7 +7,7 @@ import { setValueFix } from '../fixes';
 import type { RuleContext } from './rule';
 import {
   anchorExpected,
-  breaksOthers,
+  loneAutoFix,
   constraintDesc,
   isAnchor,
   sumName,
@@ -60,7 +60,8 @@ function doubt(t: Table2, eqs: Equation[], blamed?: Ref): { note: Msg; severity?
 
 export function checkTable2(ctx: RuleContext, kind: EqKind): void {
   ctx.reports.forEach((report, i) => {
-    const { diagnoses, lone, eqs } = memoDiagnosis(report, ctx.memo, i);
+    const diagnosis = memoDiagnosis(report, ctx.memo, i);
+    const { diagnoses, lone } = diagnosis;
     const t2 = report.t2;
     if (!usable(t2)) return;
     if (kind === 'row') for (const r of t2.rows) r.cells.forEach((c, col) => reportInferred(ctx, c, t2CellName(r.id, col), `t2-lost|${r.id}|${col}`));
@@ -107,8 +108,9 @@ export function checkTable2(ctx: RuleContext, kind: EqKind): void {
       const p = partsDesc(e);
       const expected = anchorExpected(e);
       // More than one cell is wrong here. Recomputing the total is offered, but fix-all applies it
-      // only when it breaks no sum that holds now (else it would make wrong numbers "consistent").
-      const breaks = expected !== undefined && breaksOthers(eqs, e, expected);
+      // only when it breaks no sum that holds now (else it would make wrong numbers "consistent")
+      // and no other wrong cell explains the sum as well.
+      const breaks = expected !== undefined && !loneAutoFix(diagnosis, e, expected);
       const hint = breaks ? { zh: '(可能不止一个单元格有误,请核对各项)', en: ' (more than one cell may be wrong; check the parts)' } : { zh: '', en: '' };
       const dbt = doubt(t2, [e], a);
       ctx.report({
