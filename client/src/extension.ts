@@ -16,7 +16,7 @@ let client: LanguageClient | undefined;
  * while a document of the largest checked size (5 MB) still analyses. Same as SERVER_NODE_FLAGS in
  * server/src/heap.ts (test/lsp/heap.test.ts checks that they agree and that 5 MB fits).
  */
-const SERVER_NODE_FLAGS = ['--max-semi-space-size=2', '--max-old-space-size=256'];
+const SERVER_NODE_FLAGS = ['--max-semi-space-size=1', '--max-old-space-size=256'];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('server', 'dist', 'server.js'));
