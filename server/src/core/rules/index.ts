@@ -13,6 +13,7 @@ import { rule as yearMismatch } from './year-mismatch';
 import { rule as missingSection } from './missing-section';
 import { rule as crossYearCarryover } from './cross-year-carryover';
 import { rule as crossYearValidDocs } from './cross-year-valid-docs';
+import { rule as contentReuse } from './content-reuse';
 
 export const RULES: readonly Rule[] = [
   tableUnaligned,
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   missingSection,
   crossYearCarryover,
   crossYearValidDocs,
+  contentReuse,
 ];
 
 export function ruleById(id: string): Rule | undefined {
