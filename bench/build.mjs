@@ -1,5 +1,5 @@
 // Bundles the benchmark (bench/src/main.ts, with the analysis core from source) and the profiling
-// aid (bench/src/profile.ts) into bench/out/, and the language server it drives into server/dist/server.js.
+// aid (bench/src/profile.ts) into bench/out/, and the language server and CLI it drives into server/dist/.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';

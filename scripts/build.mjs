@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 // Usage: node scripts/build.mjs [--quiet] [client|server|cli|pdfjs ...]  (default: all four)
 import { build } from 'esbuild';
-import { cpSync, statSync, readdirSync } from 'node:fs';
+import { cpSync, readFileSync, statSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,16 +10,17 @@ const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
 const wanted = args.filter((a) => !a.startsWith('--'));
 
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 const targets = {
   client: { entry: 'client/src/extension.ts', out: 'client/dist/extension.js', external: ['vscode'] },
   server: { entry: 'server/src/server.ts', out: 'server/dist/server.js', external: [] },
-  cli: { entry: 'server/src/cli.ts', out: 'server/dist/cli.js', external: [] },
+  // The `nianbao` command (package.json bin): runs with plain node; the same file runs its worker threads.
+  cli: { entry: 'server/src/cli.ts', out: 'server/dist/cli.js', external: [], banner: '#!/usr/bin/env node', define: { NIANBAO_VERSION: JSON.stringify(version) } },
   // pdf.js with its worker, loaded by the server and the CLI on the first PDF (kept out of their
   // bundles so they start fast); import.meta.url is left undefined so it never looks for the
   // optional native canvas package.
   pdfjs: { entry: 'server/src/formats/pdfjsEntry.js', out: 'server/dist/pdfjs.js', external: [], define: { 'import.meta.url': 'undefined' }, minify: true, sourcemap: false },
 };
-
 
 function newestSource(dir) {
   let newest = 0;
@@ -54,6 +55,7 @@ for (const name of wanted.length ? wanted : Object.keys(targets)) {
     format: 'cjs',
     sourcemap: t.sourcemap ?? true,
     external: t.external,
+    ...(t.banner ? { banner: { js: t.banner } } : {}),
     define: t.define,
     minify: t.minify,
     logLevel: quiet ? 'error' : 'info',

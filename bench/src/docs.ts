@@ -69,7 +69,7 @@ export function baseReports(): Base[] {
 }
 
 const FULL = /[\uFF10-\uFF19]/;
-function withDelta(cell: Cell, delta: number): Edit {
+export function withDelta(cell: Cell, delta: number): Edit {
   const ascii = cell.raw.replace(/[\uFF10-\uFF19\uFF0E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   const [int, frac] = ascii.replace(/,/g, '').split('.');
   let s = String(BigInt(int) + BigInt(delta));

@@ -3,10 +3,13 @@
  *
  * Measures on this machine, in one run: analyze() time against a regex floor for documents of
  * about 5 KB … 5 MB, the language server's didChange → publishDiagnostics latency, and its
- * resident memory after 1000 edits to a 1 MB document. With --json the last line of stdout is
- * one JSON object: {"sizes":[{"bytes","medianMs","p95Ms","floorMedianMs"}],"lsp":{"medianMs","p95Ms"},"longLines":[{"shape","bytes","medianMs"}],"rssMB",
- * "formats":{"html"|"docx"|"pdf":{"readMs","checkMs","cliMs"},"pdftotextMs"}}. Also the time to read and check
- * a published report as HTML, Word and PDF, beside pdftotext on the same PDF (bench/src/formats.ts).
+ * resident memory after 1000 edits to a 1 MB document (started as the extension starts it), the CLI
+ * over 200 and 2000 generated reports in one call, and the time to read and check a published report
+ * as HTML, Word and PDF, beside pdftotext on the same PDF (bench/src/formats.ts). With --json the
+ * last line of stdout is one JSON object: {"sizes":[{"bytes","medianMs","p95Ms","floorMedianMs"}],
+ * "lsp":{"medianMs","p95Ms"},"longLines":[{"shape","bytes","medianMs"}],"rssMB",
+ * "batch":{"files","seconds","filesPerSecond","ratio2000to200","rssMB"},
+ * "formats":{"html"|"docx"|"pdf":{"readMs","checkMs","cliMs"},"pdftotextMs"}}.
  */
 import { cpus, loadavg } from 'node:os';
 import { analyze } from '../../server/src/core';
@@ -14,6 +17,8 @@ import { timeSize, type SizeResult } from './analysis';
 import { baseReports, buildDoc, SOURCE } from './docs';
 import { timeLongLine, SHAPES, type LongLineResult } from './longline';
 import { lspLatency, serverMemory } from './server';
+import { batchBench } from './batch';
+import { SERVER_NODE_FLAGS } from '../../server/src/heap';
 import { reportFormats } from './formats';
 import { round } from './stats';
 
@@ -23,7 +28,7 @@ const quick = args.includes('--quick');
 const log = (s: string) => (json ? process.stderr : process.stdout).write(s + '\n');
 
 const SIZES = [5_000, 20_000, 100_000, 1_000_000, 5_000_000];
-const TARGETS = { ms20k: 2, ms1m: 60, floorRatio: 10, lspP95: 20, rssMB: 80 };
+const TARGETS = { ms20k: 2, ms1m: 60, floorRatio: 10, lspP95: 20, rssMB: 100, batchRatio: 11, filesPerSecond: 300 };
 
 const kb = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(n >= 1e7 ? 0 : 1)} MB` : `${Math.round(n / 1e3)} KB`);
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
@@ -75,10 +80,19 @@ async function main() {
 
   const doc1m = buildDoc(bases, 1_000_000);
   const nEdits = quick ? 200 : 1000;
-  log(`language server: ${nEdits} edits to a ${kb(doc1m.bytes)} document (bursts of 10, debounce 20 ms) …`);
+  log(`language server: ${nEdits} edits to a ${kb(doc1m.bytes)} document (bursts of 10, debounce 20 ms; node ${SERVER_NODE_FLAGS.join(' ')}, as the extension starts it) …`);
   const mem = await serverMemory(doc1m.text, nEdits);
   log(`  RSS after opening ${mem.openRssMB.toFixed(1)} MB, after ${mem.edits} edits ${mem.rssMB.toFixed(1)} MB (peak ${mem.hwmMB.toFixed(1)} MB; ${mem.analyses} analyses in ${mem.seconds.toFixed(1)} s)`);
 
+  const nFiles = quick ? 400 : 2000;
+  log(`\ncommand line: ${nFiles / 10} and ${nFiles} generated reports (${nFiles / 2} bodies × 2 years) in one call each, --format json …`);
+  const batch = await batchBench(bases, nFiles, !quick);
+  for (const r of [batch.small, batch.large, ...(batch.oneThread ? [batch.oneThread] : [])]) {
+    log(
+      `  ${pad(r.files, 5)} files${r === batch.oneThread ? ' (--jobs 1)' : ''}: ${r.seconds.toFixed(2)} s, ${r.filesPerSecond.toFixed(0)} files/s, CPU ${r.cpuSeconds.toFixed(2)} s, peak RSS ${r.rssMB} MB, ${r.findings} findings (${r.crossYear} cross-year)`,
+    );
+  }
+  log(`  ${(batch.bytes / 1e6).toFixed(1)} MB of text; time(${nFiles}) / time(${nFiles / 10}) = ${batch.ratio.toFixed(2)}`);
   const fmt = await reportFormats(quick, log);
 
   const s20 = sizes.find((s) => s.target === 20_000)!;
@@ -91,7 +105,9 @@ async function main() {
   log(`  linear (per-byte cost from 100 KB to 5 MB within 0.5–2×): ${perBytes.map((x) => x.toFixed(2)).join(', ')} — ${mark(perBytes.every((x) => x >= 0.5 && x <= 2))}`);
   log(`  every size ≤ ${TARGETS.floorRatio}× its floor: worst ${worstRatio.toFixed(1)}× — ${mark(worstRatio <= TARGETS.floorRatio)}`);
   log(`  LSP p95 ≤ ${TARGETS.lspP95} ms: ${ms(lsp.p95Ms)} ms — ${mark(lsp.p95Ms <= TARGETS.lspP95)}`);
-  log(`  RSS ≤ ${TARGETS.rssMB} MB: ${mem.rssMB.toFixed(1)} MB — ${mark(mem.rssMB <= TARGETS.rssMB)}`);
+  log(`  server RSS ≤ ${TARGETS.rssMB} MB: ${mem.rssMB.toFixed(1)} MB — ${mark(mem.rssMB <= TARGETS.rssMB)}`);
+  log(`  batch time(${nFiles}) ≤ ${TARGETS.batchRatio} × time(${nFiles / 10}): ${batch.ratio.toFixed(2)} × — ${mark(batch.ratio <= TARGETS.batchRatio)}`);
+  log(`  batch ≥ ${TARGETS.filesPerSecond} files/s: ${batch.large.filesPerSecond.toFixed(0)} — ${mark(batch.large.filesPerSecond >= TARGETS.filesPerSecond)}`);
   log(`load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 
   if (json) {
@@ -100,6 +116,13 @@ async function main() {
       lsp: { medianMs: round(lsp.medianMs), p95Ms: round(lsp.p95Ms) },
       longLines: longLines.map((x) => ({ shape: x.shape, bytes: x.bytes, medianMs: round(x.medianMs) })),
       rssMB: round(mem.rssMB, 1),
+      batch: {
+        files: batch.large.files,
+        seconds: round(batch.large.seconds),
+        filesPerSecond: round(batch.large.filesPerSecond, 1),
+        ratio2000to200: round(batch.ratio),
+        rssMB: batch.large.rssMB,
+      },
       formats: fmt,
     };
     process.stdout.write(JSON.stringify(out) + '\n');

@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { DidChangeTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/core';
+import { SERVER_NODE_FLAGS } from '../../server/src/heap';
 import { LspClient } from '../../test/helpers/lsp';
 import { median, percentile } from './stats';
 
@@ -130,10 +131,11 @@ export interface MemoryResult {
 /**
  * Opens a ~1 MB document and applies `edits` small edits in bursts of `burst` (debounce 20 ms, so
  * a burst is analysed once, like typing), waiting for each burst's diagnostics; then reads the
- * server's resident memory after a short pause.
+ * server's resident memory after a short pause. The server runs with the Node flags the
+ * extension starts it with, unless others are given.
  */
-export async function serverMemory(text: string, edits: number, burst = 10): Promise<MemoryResult> {
-  const client = new LspClient({ settings: { debounceMs: 20 } });
+export async function serverMemory(text: string, edits: number, execArgv: string[] = SERVER_NODE_FLAGS, burst = 10): Promise<MemoryResult> {
+  const client = new LspClient({ settings: { debounceMs: 20 }, execArgv });
   const t0 = performance.now();
   try {
     await client.initialize();

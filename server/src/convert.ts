@@ -43,8 +43,8 @@ export interface ConvertOptions {
   docUri: (rule: string) => string;
   /** The document's own URI, for related information in the same file. */
   uri: string;
-  /** Other files that related information may point into, by URI. */
-  others?: (uri: string) => TextDocument | undefined;
+  /** Where a span of another file is (related information of cross-year findings). */
+  locate?: (uri: string, span: Span) => Range | undefined;
 }
 
 export function toDiagnostic(doc: TextDocument, f: Finding, o: ConvertOptions): Diagnostic {
@@ -57,8 +57,8 @@ export function toDiagnostic(doc: TextDocument, f: Finding, o: ConvertOptions): 
     source: SOURCE,
     message: pick(f.message, o.locale),
     relatedInformation: f.related.flatMap((r) => {
-      const target = r.uri ? o.others?.(r.uri) : doc;
-      return target ? [{ location: { uri: r.uri ?? o.uri, range: toRange(target, r.span) }, message: pick(r.message, o.locale) }] : [];
+      const range = r.uri ? o.locate?.(r.uri, r.span) : toRange(doc, r.span);
+      return range ? [{ location: { uri: r.uri ?? o.uri, range }, message: pick(r.message, o.locale) }] : [];
     }),
     data,
   };

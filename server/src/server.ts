@@ -28,7 +28,7 @@ import { commandHandler, COMMANDS } from './commands';
 import { stdioConnection } from './stdio';
 import { Ignores } from './ignores';
 import { IGNORE_FILE } from './io/ignoreFile';
-import { toDiagnostic } from './convert';
+import { toDiagnostic, toRange } from './convert';
 import { ruleDocUri } from './docs';
 import { PREVIEW_REQUEST, renderPreview, type PreviewParams, type PreviewResult } from './features/preview';
 import { STATUS_NOTIFICATION, statusOf } from './features/status';
@@ -38,7 +38,7 @@ import { RECOGNIZE_REQUEST, recognize, type RecognizeParams } from './features/r
 import { documentSymbols, foldingRanges } from './features/symbols';
 import { DEFAULTS, resolveLocale, sanitize, type Settings } from './settings';
 import { Workspace } from './workspace';
-import { ReportIndex, REPORT_GLOB } from './reportIndex';
+import { INDEX_BUDGET, ReportIndex, REPORT_GLOB } from './reportIndex';
 import { codeActionObject, codeActionParams, commandParams, docParams, positionParams, uriParams } from './params';
 
 /** Set by the shutdown request: later requests are refused (InvalidRequest), as LSP asks. */
@@ -60,7 +60,7 @@ function settingsFor(uri: string): Promise<Settings> {
   return s;
 }
 
-const index = new ReportIndex();
+const index = new ReportIndex(INDEX_BUDGET, (m) => connection.console.info(m));
 const ignores = new Ignores((msg) => connection.console.error(`nianbao: ignore file ${msg}`));
 const workspace = new Workspace(index, ignores);
 const timers = new Map<string, NodeJS.Timeout>();
@@ -102,13 +102,12 @@ async function validate(uri: string, version: number): Promise<void> {
   if (!current || current.version !== version) return; // stale: a newer change is scheduled
   const st = workspace.state(current, settings);
   const locale = resolveLocale(settings.locale, clientLocale, current.getText());
-  const others = (u: string) => {
+  // Related locations in another file: the open document, else the positions the index kept.
+  const locate = (u: string, span: { start: number; end: number }) => {
     const d = documents.get(u);
-    if (d) return d;
-    const o = st.options.others?.find((x) => x.uri === u);
-    return o && TextDocument.create(u, 'plaintext', 0, o.text);
+    return d ? toRange(d, span) : index.locate(u, span);
   };
-  const diagnostics = st.findings.map((f) => toDiagnostic(current, f, { locale, docUri: ruleDocUri, uri, others }));
+  const diagnostics = st.findings.map((f) => toDiagnostic(current, f, { locale, docUri: ruleDocUri, uri, locate }));
   for (const e of st.errors) connection.console.error(`nianbao: ${uri}: ${e}`);
   connection.sendDiagnostics({ uri, version, diagnostics });
   const bad = ignores.problem(uri);
@@ -167,12 +166,11 @@ connection.onInitialized(() => {
   if (watchFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: REPORT_GLOB }, { globPattern: `**/${IGNORE_FILE}` }] });
   }
-  // Other reports of the workspace, for the cross-year checks.
-  setTimeout(() => {
-    if (shutdownRequested) return;
-    index.scan(folders);
-    revalidateOthers();
-  }, 0);
+  // Other reports of the workspace, for the cross-year checks: read file by file, requests in between.
+  index.scan(folders, () => shutdownRequested).then(
+    () => shutdownRequested || revalidateOthers(),
+    (e) => connection.console.error(`nianbao: scanning the workspace failed: ${String(e)}`),
+  );
 });
 
 connection.onDidChangeWatchedFiles((p) => {

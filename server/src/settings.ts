@@ -10,6 +10,7 @@ export interface Settings {
   debounceMs: number;
   locale: 'auto' | Locale;
   maxDocumentSize: number;
+  reuseThreshold: number;
 }
 
 export const DEFAULTS: Settings = {
@@ -20,6 +21,7 @@ export const DEFAULTS: Settings = {
   debounceMs: 300,
   locale: 'auto',
   maxDocumentSize: 5 * 1024 * 1024,
+  reuseThreshold: 0.5,
 };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -35,6 +37,7 @@ export function sanitize(raw: unknown): Settings {
   if (typeof r.debounceMs === 'number' && r.debounceMs >= 0 && r.debounceMs <= 10_000) s.debounceMs = r.debounceMs;
   if (r.locale === 'zh' || r.locale === 'en' || r.locale === 'auto') s.locale = r.locale;
   if (typeof r.maxDocumentSize === 'number' && r.maxDocumentSize >= 1) s.maxDocumentSize = r.maxDocumentSize;
+  if (typeof r.reuseThreshold === 'number' && r.reuseThreshold >= 0 && r.reuseThreshold <= 1) s.reuseThreshold = r.reuseThreshold;
   if (r.rules && typeof r.rules === 'object') {
     for (const [k, v] of Object.entries(r.rules as Record<string, unknown>)) {
       if (typeof v === 'string' && SEVERITIES.has(v)) s.rules[k] = v as Severity | 'off';

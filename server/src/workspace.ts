@@ -39,14 +39,21 @@ export class Workspace {
    * whether that changed what other documents' cross-year checks see.
    */
   state(doc: TextDocument, settings: Settings): DocState & { othersChanged: boolean } {
-    const hit = this.cache.get(doc.uri);
     const text = doc.getText();
-    if (hit && hit.version === doc.version && hit.text === text && hit.settings === settings && hit.generation === this.generation()) return { ...hit.state, othersChanged: false };
+    const fresh = this.cached(doc, text, settings);
+    if (fresh) return { ...fresh, othersChanged: false };
+    // Let the previous analysis go first: a large document's two models need not fit in the heap together.
+    this.cache.delete(doc.uri);
     const state = this.compute(doc, settings);
-    const othersChanged = state.checked && this.index.setOpen(doc.uri, text, state.analysis.model);
+    const othersChanged = state.checked && this.index.setOpen(doc.uri, state.analysis.model);
     // The document's own change does not invalidate its own analysis.
     this.cache.set(doc.uri, { version: doc.version, text, settings, generation: this.generation(), state });
     return { ...state, othersChanged };
+  }
+
+  private cached(doc: TextDocument, text: string, settings: Settings): DocState | undefined {
+    const hit = this.cache.get(doc.uri);
+    return hit && hit.version === doc.version && hit.text === text && hit.settings === settings && hit.generation === this.generation() ? hit.state : undefined;
   }
 
   forget(uri: string): void {
@@ -59,7 +66,7 @@ export class Workspace {
   }
 
   private compute(doc: TextDocument, settings: Settings): DocState {
-    const options: AnalyzeOptions = { severity: settings.rules, others: this.index.others(doc.uri), ignore: this.ignores.forDoc(doc.uri) };
+    const options: AnalyzeOptions = { severity: settings.rules, others: this.index.others(doc.uri), ignore: this.ignores.forDoc(doc.uri), reuseThreshold: settings.reuseThreshold };
     const none: DocState = { checked: false, status: 'disabled', analysis: EMPTY, options, findings: [], errors: [] };
     if (!settings.enable) return none;
     const lang = doc.languageId;

@@ -2,14 +2,15 @@
 # Real-editor tests (npm run test:e2e):
 #   1. VS Code: the packaged nianbao.vsix installed into code-server 4.100.3 (VS Code 1.100.3),
 #      driven like a user by playwright-core through Debian's /usr/bin/chromium (vscode-e2e.mjs);
-#   2. Neovim 0.7 headless as an LSP client of `node server/dist/server.js --stdio` (nvim/).
+#   2. Neovim 0.7 headless as an LSP client of `node server/dist/server.js --stdio` (nvim/);
+#   3. the CLI's HTML summary of the corpus opened in chromium (html-summary.mjs).
 # Everything listens on 127.0.0.1 only, runs under setsid and is stopped by process group,
 # also on failure and Ctrl-C. State is fresh every run (.state/); screenshots and logs go to artifacts/.
 #
 # Environment:
 #   NIANBAO_E2E_PORT        code-server port (default 18431); chromium's DevTools port is PORT+1
 #   NIANBAO_E2E_NO_EXTENSION=1  negative run: do not install the .vsix (every editor check must fail)
-#   NIANBAO_E2E_ONLY=vscode|nvim  run one half
+#   NIANBAO_E2E_ONLY=vscode|nvim|html  run one part (html: the CLI's HTML summary in chromium)
 #   NIANBAO_E2E_HEADED=1    (needs a display) show the browser
 set -uo pipefail
 
@@ -180,6 +181,14 @@ fi
 if [[ -z "$ONLY" || "$ONLY" == nvim ]]; then
   run_nvim && NV_RC=0 || NV_RC=$?
 fi
+
+# ---- the CLI's HTML summary in chromium (html-summary.mjs) -------------------------------------
+HTML_RC=skip
+if [[ -z "$ONLY" || "$ONLY" == html ]]; then
+  start_group html "$ART/html-summary.log" env NIANBAO_E2E_ROOT="$ROOT" NIANBAO_E2E_ART="$ART" timeout -k 5 180 node "$HERE/html-summary.mjs"
+  wait_group "$LAST_PID" && HTML_RC=0 || HTML_RC=$?; cat "$ART/html-summary.log"; cleanup
+fi
+export NIANBAO_E2E_HTML_RC=$HTML_RC
 
 # ---- summary ------------------------------------------------------------------------------------
 node "$HERE/summary.mjs" "$ART" "$VS_RC" "$NV_RC" "${ONLY:-all}"

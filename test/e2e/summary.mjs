@@ -10,7 +10,8 @@ if (lineOnly) args.shift();
 const [art, vsRc, nvRc] = args;
 
 const all = [];
-for (const [suite, rc, file] of [['vscode', vsRc, 'vscode-results.json'], ['nvim', nvRc, 'nvim-results.json']]) {
+const htmlRc = process.env.NIANBAO_E2E_HTML_RC ?? 'skip';
+for (const [suite, rc, file] of [['vscode', vsRc, 'vscode-results.json'], ['nvim', nvRc, 'nvim-results.json'], ['html', htmlRc, 'html-results.json']]) {
   if (rc === 'skip') continue;
   const path = join(art, file);
   let rs = [];

@@ -33,6 +33,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   locale?: string;
   initializationOptions?: unknown;
+  /** Node flags for the server process (e.g. the heap limits the extension starts it with). */
+  execArgv?: string[];
 }
 
 export class LspClient {
@@ -57,7 +59,7 @@ export class LspClient {
   stderr = '';
 
   constructor(private opts: StartOptions = {}) {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (d) => (this.stderr += d));
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {

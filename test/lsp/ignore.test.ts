@@ -109,8 +109,9 @@ describe('ignoring findings (.nianbao-ignore.json)', function () {
     writeFileSync(join(root, '.nianbao-ignore.json'), JSON.stringify({ version: 1, ignore: [{ rule: 'table3-group-sum', file: 'b年度报告.txt' }] }));
     assert.equal(cli(file).length, 2);
     writeFileSync(join(root, '.nianbao-ignore.json'), '{ not json');
-    const r = spawnSync(process.execPath, [CLI, 'check', file], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, 'check', '--locale', 'en', file], { encoding: 'utf8' });
     assert.match(r.stderr, /ignore file .*\.nianbao-ignore\.json/);
+    assert.match(spawnSync(process.execPath, [CLI, 'check', file], { encoding: 'utf8' }).stderr, /忽略文件 .*\.nianbao-ignore\.json/, 'in Chinese by default');
     assert.equal(r.stdout.trim().split('\n').length, 2);
   });
 });

@@ -84,11 +84,16 @@ describe('cli', () => {
     writeFileSync(bin, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
     const gbk = join(dir, 'gbk.txt');
     writeFileSync(gbk, Buffer.from([0xd5, 0xfe, 0xb8, 0xae])); // 政府 in GBK
-    const r = run(['check', '--format', 'json', join(dir, 'missing.txt'), bin, gbk, bad]);
+    const r = run(['check', '--format', 'json', '--locale', 'en', join(dir, 'missing.txt'), bin, gbk, bad]);
     assert.equal(r.code, 2);
     assert.match(r.err, /missing\.txt: no such file/);
     assert.match(r.err, /x\.bin: binary file/);
-    assert.match(r.err, /gbk\.txt: not UTF-8 text/);
+    assert.match(r.err, /gbk\.txt: not UTF-8 text, probably GBK.*Notepad.*WPS.*iconv/);
+    // The same in Chinese, the default: errors included, with how to re-save a GBK file on Windows.
+    const zh = run(['check', join(dir, 'missing.txt'), bin, gbk]);
+    assert.match(zh.err, /missing\.txt: 文件不存在/);
+    assert.match(zh.err, /x\.bin: 是二进制文件/);
+    assert.match(zh.err, /gbk\.txt: 不是 UTF-8 文本.*记事本.*另存为.*WPS/);
     const j = JSON.parse(r.out);
     assert.equal(j.files.length, 4);
     assert.equal(j.files[3].diagnostics.length, 1);
@@ -99,7 +104,8 @@ describe('cli', () => {
     const off = run(['check', '--rule=table3-group-sum=off', bad]);
     assert.equal(off.out, '');
     assert.equal(off.code, 0);
-    assert.match(run(['check', '--rule', 'no-such-rule=off', bad]).err, /unknown rule: no-such-rule/);
+    assert.match(run(['check', '--locale', 'en', '--rule', 'no-such-rule=off', bad]).err, /unknown rule: no-such-rule/);
+    assert.match(run(['check', '--rule', 'no-such-rule=off', bad]).err, /未知规则:no-such-rule/);
     assert.equal(run(['check', '--rule', 'table3-group-sum=loud', bad]).code, 2);
   });
 
@@ -125,6 +131,7 @@ describe('cli', () => {
     assert.equal(run(['check']).code, 2);
     assert.equal(run(['check', '--format', 'xml', good]).code, 2);
     assert.equal(run(['lint', good]).code, 2);
-    assert.match(run(['check', '--bogus', good]).err, /unknown option: --bogus/);
+    assert.match(run(['check', '--bogus', good], { NIANBAO_LOCALE: 'en' }).err, /unknown option: --bogus/);
+    assert.match(run(['check', '--bogus', good]).err, /未知选项:--bogus/);
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, explainAt, outline, parseReport, type OutlineNode } from '../../server/src/core';
+import { analyze, explainAt, otherReportOf, outline, type OutlineNode } from '../../server/src/core';
 import { renderReport, sampleValues } from '../helpers/layouts';
 import { CORPUS, HAS_CORPUS } from '../helpers/paths';
 
@@ -108,7 +108,7 @@ describe('reuse of last year’s text', () => {
     if (!HAS_CORPUS) this.skip();
     const y2023 = readFileSync(join(CORPUS, 'real', 'hongze_2023.txt'), 'utf8');
     const y2024 = readFileSync(join(CORPUS, 'real', 'hongze_2024.txt'), 'utf8');
-    const others = [{ uri: '2023.txt', text: y2023, model: parseReport(y2023).model }];
+    const others = [otherReportOf('2023.txt', y2023)];
     const a = analyze(y2024, { others });
     const e1 = explainAt(a, y2024.indexOf('一、总体情况'), others)!;
     assert.match(e1.lines[0].zh, /^与 2023 年报告相同的文字占 \d+%\(\d+\/\d+ 字\)$/);

@@ -9,7 +9,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, fixAll, isAutoFix, parseReport, ruleById, type AnalyzeOptions } from '../../server/src/core';
+import { analyze, fixAll, isAutoFix, otherReportOf, ruleById, type AnalyzeOptions } from '../../server/src/core';
 import { FIXTURES } from '../helpers/paths';
 
 const UPDATE = process.env.NIANBAO_UPDATE_FIXTURES === '1';
@@ -39,7 +39,7 @@ function fixable(text: string, opts: AnalyzeOptions): string[] {
 function suite(dir: string, rule?: string) {
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt') && !f.endsWith('.fixed.txt') && f !== 'last-year.txt');
   const last = join(dir, 'last-year.txt');
-  const opts: AnalyzeOptions = existsSync(last) ? { others: [{ uri: 'last-year.txt', text: read(last), model: parseReport(read(last)).model }] } : {};
+  const opts: AnalyzeOptions = existsSync(last) ? { others: [otherReportOf('last-year.txt', read(last))] } : {};
   for (const f of files) {
     const base = join(dir, f.replace(/\.txt$/, ''));
     it(`${rule ?? 'reports'}/${f}`, () => {

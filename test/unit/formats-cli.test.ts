@@ -1,7 +1,7 @@
 /** The CLI on published files: check with origins in JSON and SARIF, extract, unreadable files, --fix. */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI } from '../helpers/paths';
@@ -58,11 +58,29 @@ describe('cli: published files', function () {
     assert.match(en.err, /no text layer/);
   });
 
+  it('a folder search takes published reports recognised by content, with their origins in the HTML summary', () => {
+    const folder = join(dir, 'folder');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.pdf'), renderPdf(doc));
+    writeFileSync(join(folder, 'b.docx'), renderDocx(doc));
+    writeFileSync(join(folder, 'c.html'), renderHtml(doc));
+    writeFileSync(join(folder, 'menu.html'), '<html><body><p>首页 · 政务公开 · 联系我们</p></body></html>');
+    const j = JSON.parse(run(['check', '--format', 'json', folder]).out);
+    assert.deepEqual(
+      j.files.map((f: { path: string }) => f.path.slice(folder.length + 1)),
+      ['a.pdf', 'b.docx', 'c.html'],
+      'the page that is not a report is left out',
+    );
+    const html = run(['check', '--format', 'html', join(folder, 'a.pdf')]).out;
+    assert.match(html, /<div class="sub">第 \d+ 页 · 表 \d+ · 第 \d+ 行 · 第 \d+ 列<\/div>/);
+  });
+
   it('--fix leaves a published file untouched and says so', () => {
     const before = readFileSync(files.docx);
-    const r = run(['check', '--fix', files.docx]);
+    const r = run(['check', '--fix', '--locale', 'en', files.docx]);
     assert.equal(r.code, 1);
     assert.match(r.err, /--fix changes text files only/);
+    assert.match(run(['check', '--fix', files.docx]).err, /--fix 只修改文本文件/, 'in Chinese by default');
     assert.deepEqual(readFileSync(files.docx), before);
   });
 

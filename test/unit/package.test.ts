@@ -33,6 +33,7 @@ describe('packaging', function () {
       /^extension\/images\/icon\.png$/,
       /^extension\/client\/dist\/extension\.js$/,
       /^extension\/server\/dist\/server\.js$/,
+      /^extension\/server\/dist\/cli\.js$/,
       /^extension\/server\/dist\/pdfjs\.js$/,
       /^extension\/server\/dist\/pdfjs\/(cmaps\/[\w-]+\.bcmap|cmaps\/LICENSE|standard_fonts\/[\w-]+\.(pfb|ttf|otf)|standard_fonts\/LICENSE_[\w]+)$/,
       /^extension\/syntaxes\/gov-report\.tmLanguage\.json$/,
@@ -42,7 +43,7 @@ describe('packaging', function () {
     ];
     const stray = entries.filter((e) => !allowed.some((a) => a.test(e)));
     assert.deepEqual(stray, []);
-    for (const need of ['extension/client/dist/extension.js', 'extension/server/dist/server.js', 'extension/server/dist/pdfjs.js', 'extension/server/dist/pdfjs/cmaps/UniGB-UCS2-H.bcmap', 'extension/syntaxes/gov-report.tmLanguage.json', 'extension/images/icon.png', 'extension/LICENSE.txt', 'extension/changelog.md', 'extension/readme.md']) {
+    for (const need of ['extension/client/dist/extension.js', 'extension/server/dist/server.js', 'extension/server/dist/cli.js', 'extension/server/dist/pdfjs.js', 'extension/server/dist/pdfjs/cmaps/UniGB-UCS2-H.bcmap', 'extension/syntaxes/gov-report.tmLanguage.json', 'extension/images/icon.png', 'extension/LICENSE.txt', 'extension/changelog.md', 'extension/readme.md']) {
       assert.ok(entries.includes(need), need);
     }
     const docs = entries.filter((e) => e.startsWith('extension/docs/rules/'));

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, applyFixes, fixAll, parseReport, type OtherReport } from '../../server/src/core';
+import { analyze, applyFixes, fixAll, otherReportOf, type OtherReport } from '../../server/src/core';
 import { sameBody } from '../../server/src/core/rules/cross-year';
 import { renderReport, sampleValues } from '../helpers/layouts';
 import { CORPUS, HAS_CORPUS } from '../helpers/paths';
@@ -154,7 +154,7 @@ describe('missing-section', () => {
 });
 
 describe('cross-year', () => {
-  const other = (uri: string, text: string): OtherReport => ({ uri, text, model: parseReport(text).model });
+  const other = (uri: string, text: string): OtherReport => otherReportOf(uri, text);
 
   it('same body: equal names or one the tail of the other', () => {
     assert.ok(sameBody('洪泽区人民政府', '淮安市洪泽区人民政府'));

@@ -10,9 +10,11 @@ import { T1_ROWS, T3_COLUMNS, T3_COLUMNS_EN } from './template/format';
 import { t2CellName, t3CellName } from './template/names';
 import { t2Equations, type Equation } from './rules/table2-engine';
 import type { Finding, Msg, Span } from './types';
-import type { OtherReport } from './rules/rule';
+import type { OtherReport } from './summary';
+import { summarizeReport } from './summary';
 import { previousYear } from './rules/cross-year';
 import { ruleById } from './rules';
+import { reuseOf } from './reuse';
 
 export interface Explanation {
   span: Span;
@@ -115,20 +117,13 @@ const titleOf = (rule: string): Msg => ruleById(rule)?.title ?? { zh: rule, en: 
 /** On a section heading: how much of the section's text is word for word in last year's report. */
 function reuse(r: Report, offset: number, others: readonly OtherReport[]): Explanation | undefined {
   const sec = r.sections.find((s) => inside(s.heading, offset));
-  if (!sec) return undefined;
-  const prev = previousYear(r, others);
-  if (!prev) return undefined;
-  const inSection = (rep: Report, num: number) => {
-    const s = rep.sections.find((x) => x.def.num === num);
-    return s ? (rep.narrative?.sentences ?? []).filter((x) => x.span.start >= s.heading.end && x.span.end <= s.span.end).map((x) => x.c.s) : [];
-  };
-  const mine = inSection(r, sec.def.num);
-  const total = mine.reduce((n, x) => n + x.length, 0);
+  const mine = sec && others.length ? summarizeReport(r) : undefined;
+  const prev = mine && previousYear(mine, others);
+  if (!sec || !mine || !prev) return undefined;
+  const { same, total } = reuseOf(mine, prev.report, sec.def.num);
   if (!total) return undefined;
-  const last = new Set(inSection(prev.report, sec.def.num));
-  const same = mine.filter((x) => last.has(x)).reduce((n, x) => n + x.length, 0);
   const pct = Math.round((100 * same) / total);
-  const year = prev.report.title!.year!.value;
+  const year = prev.report.year;
   return {
     span: sec.heading,
     title: { zh: `${sec.def.ordinal}、${sec.def.title}`, en: `${sec.def.num}. ${sec.def.titleEn}` },

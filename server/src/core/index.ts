@@ -4,7 +4,9 @@
  */
 import { parse } from './parse/report';
 import { RULES } from './rules';
-import type { Note, OtherReport, RuleContext } from './rules/rule';
+import { DEFAULT_RULE_SETTINGS, type Note, type OtherReport, type Report_, type Rule, type RuleContext, type RuleSettings } from './rules/rule';
+import type { PreviousReport } from './rules/cross-year';
+import { summarize, type ReportSummary } from './summary';
 import type { Line } from './text/lines';
 import type { Model } from './model';
 import { fixRounds, type FixRoundsResult } from './fixes';
@@ -17,7 +19,15 @@ export { applyFixes, applyEdits, isAutoFix, composeEdits, fixRounds, type FixRou
 export { explainAt, type Explanation } from './explain';
 export { outline, type OutlineNode, type OutlineKind } from './outline';
 export { parse as parseReport } from './parse/report';
-export type { OtherReport, Note } from './rules/rule';
+export type { OtherReport, Note, RuleSettings } from './rules/rule';
+export { summarize, summarizeReport, summarySpans, summaryKey, summaryBytes, type ReportSummary, type CellSummary } from './summary';
+export { previousYear, PartnerIndex, sameBody, type PreviousReport } from './rules/cross-year';
+export { reuseOf, share, type ReuseFigure } from './reuse';
+
+/** Another report file as the cross-year checks see it: its URI and the summaries of its reports. */
+export function otherReportOf(uri: string, text: string): OtherReport {
+  return { uri, reports: summarize(parse(text).model) };
+}
 
 export interface AnalyzeOptions {
   /** Per-rule severity, or 'off'. */
@@ -28,6 +38,8 @@ export interface AnalyzeOptions {
   others?: readonly OtherReport[];
   /** Check even when the text is not recognised as a report (plaintext mode "always"). */
   assumeReport?: boolean;
+  /** content-reuse: report a share of text copied from last year above this (0–1; default 0.5). */
+  reuseThreshold?: number;
 }
 
 export interface Analysis {
@@ -49,6 +61,36 @@ const milder = (configured: Severity, own?: Severity): Severity => (own && RANK[
 
 const EMPTY_MODEL: Model = { norm: '', reports: [], duplicates: [], isReport: false };
 
+/** Runs rules with the options' severities and ignore lists; counts what the ignore lists leave out. */
+class Reporter {
+  readonly findings: Finding[] = [];
+  suppressed = 0;
+  readonly settings: RuleSettings;
+  private ignoredFp: Set<string>;
+  private ignoredRules: Set<string>;
+
+  constructor(private options: AnalyzeOptions) {
+    this.ignoredFp = new Set((options.ignore?.findings ?? []).map((x) => `${x.rule}\u0000${x.fingerprint}`));
+    this.ignoredRules = new Set(options.ignore?.rules ?? []);
+    const t = options.reuseThreshold;
+    this.settings = { ...DEFAULT_RULE_SETTINGS, ...(typeof t === 'number' && t >= 0 && t <= 1 ? { reuseThreshold: t } : {}) };
+  }
+
+  /** The report function for `rule`, or undefined when the rule is off. */
+  for(rule: Rule): ((f: Report_) => void) | undefined {
+    const setting = this.options.severity?.[rule.id] ?? rule.severity;
+    if (setting === 'off') return undefined;
+    const sev: Severity = setting;
+    const ignoredRule = this.ignoredRules.has(rule.id);
+    return (f) => {
+      if (ignoredRule || this.ignoredFp.has(`${rule.id}\u0000${f.fingerprint}`)) return void this.suppressed++;
+      this.findings.push({ ...f, rule: rule.id, severity: milder(sev, f.severity) });
+    };
+  }
+}
+
+const byPosition = (a: Finding, b: Finding) => a.span.start - b.span.start || a.rule.localeCompare(b.rule);
+
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const errors: string[] = [];
   let parsed;
@@ -58,19 +100,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     return { isReport: false, model: EMPTY_MODEL, lines: [], findings: [], notes: [], errors: [`parse: ${String(e)}`], suppressed: 0 };
   }
   const { model, lines } = parsed;
-  const findings: Finding[] = [];
   const notes: Note[] = [];
-  if (!model.isReport && !options.assumeReport) return { isReport: false, model, lines, findings, notes, errors, suppressed: 0 };
+  if (!model.isReport && !options.assumeReport) return { isReport: false, model, lines, findings: [], notes, errors, suppressed: 0 };
 
-  const ignoredFp = new Set((options.ignore?.findings ?? []).map((x) => `${x.rule}\u0000${x.fingerprint}`));
-  const ignoredRules = new Set(options.ignore?.rules ?? []);
+  const out = new Reporter(options);
   const memo = new Map<string, unknown>();
-  let suppressed = 0;
   for (const rule of RULES) {
-    const setting = options.severity?.[rule.id] ?? rule.severity;
-    if (setting === 'off') continue;
-    const sev: Severity = setting;
-    const ruleIgnored = ignoredRules.has(rule.id);
+    const report = out.for(rule);
+    if (!report) continue;
     const ctx: RuleContext = {
       text,
       norm: model.norm,
@@ -79,14 +116,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       reports: model.reports.filter((r) => !r.duplicate),
       others: options.others ?? [],
       note: (n) => notes.push(n),
+      settings: out.settings,
       memo: <T>(key: string, compute: () => T): T => {
         if (!memo.has(key)) memo.set(key, compute());
         return memo.get(key) as T;
       },
-      report: (f) => {
-        if (ruleIgnored || ignoredFp.has(`${rule.id}\u0000${f.fingerprint}`)) return void suppressed++;
-        findings.push({ ...f, rule: rule.id, severity: milder(sev, f.severity) });
-      },
+      report,
     };
     try {
       rule.check(ctx);
@@ -94,9 +129,39 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       errors.push(`${rule.id}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     }
   }
-  findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
+  const findings = out.findings.sort(byPosition);
   notes.sort((a, b) => a.span.start - b.span.start);
-  return { isReport: model.isReport, model, lines, findings, notes, errors, suppressed };
+  return { isReport: model.isReport, model, lines, findings, notes, errors, suppressed: out.suppressed };
+}
+
+/**
+ * The cross-year findings of a file from summaries alone (the CLI's batch): what analyze() with
+ * `others` adds to analyze() without, given this file's report summaries and a way to find
+ * last year's report of each. Same severities, ignore lists and order as analyze().
+ */
+export function analyzeAcross(
+  mine: readonly ReportSummary[],
+  previous: (s: ReportSummary) => PreviousReport | undefined,
+  options: AnalyzeOptions = {},
+): { findings: Finding[]; suppressed: number; errors: string[] } {
+  const out = new Reporter(options);
+  const errors: string[] = [];
+  const pairs = mine.flatMap((s) => {
+    const prev = previous(s);
+    return prev ? [[s, prev] as const] : [];
+  });
+  if (pairs.length) {
+    for (const rule of RULES) {
+      const report = rule.across && out.for(rule);
+      if (!report) continue;
+      try {
+        for (const [s, prev] of pairs) rule.across!(s, prev, report, out.settings);
+      } catch (e) {
+        errors.push(`${rule.id}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      }
+    }
+  }
+  return { findings: out.findings.sort(byPosition), suppressed: out.suppressed, errors };
 }
 
 const STAGES: FixStage[] = ['table', 'narrative', 'sum', 'percent'];

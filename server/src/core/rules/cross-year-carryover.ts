@@ -1,7 +1,7 @@
 import { setValueFix } from '../fixes';
 import { formatDec, cmpDec } from '../num/decimal';
 import { T2_COLUMNS, T2_COLUMNS_EN } from '../template/format';
-import { previousYear } from './cross-year';
+import { checkAcross } from './cross-year';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -14,30 +14,29 @@ export const rule: Rule = {
     en: 'This year’s table 2 row II (carried over) must equal, column by column, row IV (carried into next year) of the same body’s report for last year.',
   },
   check(ctx) {
-    for (const report of ctx.reports) {
-      const t2 = report.t2;
-      if (!t2 || t2.problems.length) continue;
-      const prev = previousYear(report, ctx.others);
-      const last = prev?.report.t2;
-      if (!prev || !last || last.problems.length) continue;
-      const year = prev.report.title!.year!.value;
-      t2.byId.carried.cells.forEach((cell, col) => {
-        const before = last.byId.next.cells[col];
-        if (cell.uncertain || before.uncertain) return;
-        if (cmpDec(cell.value, before.value) === 0) return;
-        const colName = { zh: T2_COLUMNS[col], en: T2_COLUMNS_EN[col] };
-        ctx.report({
-          message: {
-            zh: `二、上年结转·${colName.zh} 为 ${formatDec(cell.value)},但 ${year} 年报告的“四、结转下年度继续办理”·${colName.zh} 为 ${formatDec(before.value)}`,
-            en: `II (carried over) · ${colName.en} is ${formatDec(cell.value)}, but the ${year} report carried ${formatDec(before.value)} into this year (row IV · ${colName.en})`,
-          },
-          span: cell.span,
-          related: [{ span: before.span, uri: prev.other.uri, message: { zh: `${year} 年报告:四、结转下年度继续办理·${colName.zh}`, en: `${year} report: IV · ${colName.en}` } }],
-          // Not preferred: changing 二 alone breaks this year's own row and balance sums.
-          fixes: [{ ...setValueFix(cell, before.value, 'never', false), title: { zh: `改为上年报告的 ${formatDec(before.value)}`, en: `Use last year's ${formatDec(before.value)}` } }],
-          fingerprint: `xyear|carried|${col}`,
-        });
+    checkAcross(ctx, this.across!);
+  },
+  across(mine, prev, report) {
+    const t2 = mine.t2;
+    const last = prev.report.t2;
+    if (!t2 || !last) return;
+    const year = prev.report.year;
+    t2.carried.forEach((cell, col) => {
+      const before = last.next[col];
+      if (cell.uncertain || before.uncertain) return;
+      if (cmpDec(cell.value, before.value) === 0) return;
+      const colName = { zh: T2_COLUMNS[col], en: T2_COLUMNS_EN[col] };
+      report({
+        message: {
+          zh: `二、上年结转·${colName.zh} 为 ${formatDec(cell.value)},但 ${year} 年报告的“四、结转下年度继续办理”·${colName.zh} 为 ${formatDec(before.value)}`,
+          en: `II (carried over) · ${colName.en} is ${formatDec(cell.value)}, but the ${year} report carried ${formatDec(before.value)} into this year (row IV · ${colName.en})`,
+        },
+        span: cell.span,
+        related: [{ span: before.span, uri: prev.uri, message: { zh: `${year} 年报告:四、结转下年度继续办理·${colName.zh}`, en: `${year} report: IV · ${colName.en}` } }],
+        // Not preferred: changing 二 alone breaks this year's own row and balance sums.
+        fixes: [{ ...setValueFix(cell, before.value, 'never', false), title: { zh: `改为上年报告的 ${formatDec(before.value)}`, en: `Use last year's ${formatDec(before.value)}` } }],
+        fingerprint: `xyear|carried|${col}`,
       });
-    }
+    });
   },
 };

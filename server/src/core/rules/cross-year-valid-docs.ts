@@ -1,6 +1,6 @@
 import { addDec, cmpDec, formatDec, subDec } from '../num/decimal';
 import { T1_ROWS } from '../template/format';
-import { previousYear } from './cross-year';
+import { checkAcross } from './cross-year';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -13,38 +13,37 @@ export const rule: Rule = {
     en: 'Table 1: documents in force this year usually equal last year’s in force + issued − repealed (a warning: some bodies count repeals differently).',
   },
   check(ctx) {
-    for (const report of ctx.reports) {
-      const t1 = report.t1;
-      if (!t1 || t1.problems.length) continue;
-      const prev = previousYear(report, ctx.others);
-      const last = prev?.report.t1;
-      if (!prev || !last || last.problems.length) continue;
-      const year = prev.report.title!.year!.value;
-      for (const id of ['rules', 'normative'] as const) {
-        const row = t1.rows[id];
-        const before = last.rows[id];
-        if (!row || !before) continue;
-        const [issued, repealed, valid] = row.cells;
-        if ([issued, repealed, valid, before.cells[2]].some((c) => c.uncertain)) continue;
-        const expected = subDec(addDec(before.cells[2].value, issued.value), repealed.value);
-        if (cmpDec(expected, valid.value) === 0) continue;
-        const label = T1_ROWS.find((d) => d.id === id)!;
-        const arithmetic = `${formatDec(before.cells[2].value)} + ${formatDec(issued.value)} − ${formatDec(repealed.value)} = ${formatDec(expected)}`;
-        ctx.report({
-          message: {
-            zh: `${label.label}·现行有效件数 为 ${formatDec(valid.value)},但 ${year} 年报告的现行有效件数 + 本年制发 − 本年废止 = ${arithmetic}`,
-            en: `${label.labelEn} in force is ${formatDec(valid.value)}, but the ${year} report's in force + issued − repealed = ${arithmetic}`,
-          },
-          span: valid.span,
-          related: [
-            { span: before.cells[2].span, uri: prev.other.uri, message: { zh: `${year} 年报告:${label.label}·现行有效件数`, en: `${year} report: ${label.labelEn} in force` } },
-            { span: issued.span, message: { zh: '本年制发件数', en: 'issued this year' } },
-            { span: repealed.span, message: { zh: '本年废止件数', en: 'repealed this year' } },
-          ],
-          fixes: [],
-          fingerprint: `xyear|valid|${id}`,
-        });
-      }
+    checkAcross(ctx, this.across!);
+  },
+  across(mine, prev, report) {
+    const t1 = mine.t1;
+    const last = prev.report.t1;
+    if (!t1 || !last) return;
+    const year = prev.report.year;
+    for (const id of ['rules', 'normative'] as const) {
+      const row = t1[id];
+      const before = last[id];
+      if (!row || !before) continue;
+      const [issued, repealed, valid] = row;
+      if ([issued, repealed, valid, before[2]].some((c) => c.uncertain)) continue;
+      const expected = subDec(addDec(before[2].value, issued.value), repealed.value);
+      if (cmpDec(expected, valid.value) === 0) continue;
+      const label = T1_ROWS.find((d) => d.id === id)!;
+      const arithmetic = `${formatDec(before[2].value)} + ${formatDec(issued.value)} − ${formatDec(repealed.value)} = ${formatDec(expected)}`;
+      report({
+        message: {
+          zh: `${label.label}·现行有效件数 为 ${formatDec(valid.value)},但 ${year} 年报告的现行有效件数 + 本年制发 − 本年废止 = ${arithmetic}`,
+          en: `${label.labelEn} in force is ${formatDec(valid.value)}, but the ${year} report's in force + issued − repealed = ${arithmetic}`,
+        },
+        span: valid.span,
+        related: [
+          { span: before[2].span, uri: prev.uri, message: { zh: `${year} 年报告:${label.label}·现行有效件数`, en: `${year} report: ${label.labelEn} in force` } },
+          { span: issued.span, message: { zh: '本年制发件数', en: 'issued this year' } },
+          { span: repealed.span, message: { zh: '本年废止件数', en: 'repealed this year' } },
+        ],
+        fixes: [],
+        fingerprint: `xyear|valid|${id}`,
+      });
     }
   },
 };

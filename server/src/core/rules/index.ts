@@ -13,6 +13,7 @@ import { rule as yearMismatch } from './year-mismatch';
 import { rule as missingSection } from './missing-section';
 import { rule as crossYearCarryover } from './cross-year-carryover';
 import { rule as crossYearValidDocs } from './cross-year-valid-docs';
+import { rule as contentReuse } from './content-reuse';
 import { rule as narrativeNegation } from './narrative-negation';
 import { rule as templateLabel } from './template-label';
 import { rule as statisticsPeriod } from './statistics-period';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   missingSection,
   crossYearCarryover,
   crossYearValidDocs,
+  contentReuse,
   narrativeNegation,
   templateLabel,
   statisticsPeriod,

@@ -2,6 +2,10 @@
 import type { Line } from '../text/lines';
 import type { Model, Report } from '../model';
 import type { Finding, Msg, Severity, Span } from '../types';
+import type { OtherReport, ReportSummary } from '../summary';
+import type { PreviousReport } from './cross-year';
+
+export type { OtherReport } from '../summary';
 
 export interface RuleMeta {
   id: string;
@@ -29,7 +33,16 @@ export interface RuleContext {
   others: readonly OtherReport[];
   /** Records what a checked figure was compared with, for hovers (consistent ones too). */
   note(n: Note): void;
+  settings: RuleSettings;
 }
+
+/** Rule parameters beyond severity. */
+export interface RuleSettings {
+  /** content-reuse: the share of text copied from last year's report above which it is reported (0–1). */
+  reuseThreshold: number;
+}
+
+export const DEFAULT_RULE_SETTINGS: RuleSettings = { reuseThreshold: 0.5 };
 
 /** A checked figure: what it was compared with, where, and the arithmetic. */
 export interface Note {
@@ -42,12 +55,11 @@ export interface Note {
   related: Span[];
 }
 
-export interface OtherReport {
-  uri: string;
-  text: string;
-  model: Model;
-}
-
 export interface Rule extends RuleMeta {
   check(ctx: RuleContext): void;
+  /**
+   * Cross-year rules: the check over two compact summaries, this report's and last year's, so
+   * that a batch can pair reports without their models. `check` then runs it for each report.
+   */
+  across?(mine: ReportSummary, prev: PreviousReport, report: (f: Report_) => void, settings: RuleSettings): void;
 }
