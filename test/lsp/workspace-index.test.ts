@@ -38,9 +38,9 @@ describe('language server: workspace index of large report files', function () {
     const uri = pathToFileURL(join(dir, '示例县2023年度报告.txt')).toString();
     await client.open(uri, readFileSync(join(PAIR, 'invalid-1.txt'), 'utf8'));
 
-    // Answered while the folder is still being read: no cross-year finding yet.
-    const first = await client.diagnostics(uri, (p) => p.version === 1, 60_000);
-    assert.ok(!first.diagnostics.some((d) => d.code === 'cross-year-carryover'), 'the first diagnostics came before the scan reached last year’s file');
+    // The document is answered whether or not the scan has reached last year's file yet (which of
+    // the two comes first depends on the machine's load, so it is not asserted).
+    await client.diagnostics(uri, (p) => p.version === 1, 60_000);
     // Once the scan is done, the document is checked again against last year's file on disk.
     const later = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'cross-year-carryover'), 120_000);
     const carried = later.diagnostics.filter((d) => d.code === 'cross-year-carryover');

@@ -11,6 +11,7 @@ import type { Span } from '../types';
 import { matchLabel, type Group } from './cells';
 import { emptyCellsAfterFullRow, markUncertain, readings, trimBlanks } from './split';
 import { planByOrder, resolveT2, t3Readings, type RowPlan } from './solve';
+import { nearestT1Row, nearestT2Row } from './fuzzy';
 
 export interface Region {
   span: Span;
@@ -53,7 +54,7 @@ export function alignT1(groups: Group[], region: Region): Table1 {
     return !!d && emptyCellsAfterFullRow(g.items, d.columns.length);
   });
   for (const g of groups) {
-    const def = matchLabel<T1RowDef>(g.label, T1_ROWS);
+    const def = matchLabel<T1RowDef>(g.label, T1_ROWS) ?? (hasValues(g) ? T1_ROWS.find((d) => d.id === nearestT1Row(g.label)) : undefined);
     // A row of empty cells counts when its label is a row of the table.
     if (!hasValues(g) && (!def || seen.has(def.id) || !blankRow(g, def.columns.length))) continue;
     if (!def) {
@@ -94,7 +95,7 @@ function planByLabels(groups: Group[]): { plans: RowPlan[]; problems: TableProbl
   const seen = new Set<string>();
   let lastIndex = -1;
   for (const g of groups) {
-    const def = matchLabel<T2RowDef>(g.label, T2_ROWS);
+    const def = matchLabel<T2RowDef>(g.label, T2_ROWS) ?? (hasValues(g) ? T2_ROWS.find((d) => d.id === nearestT2Row(g.label)) : undefined);
     if (!hasValues(g) && (!def || seen.has(def.id) || !blankRow(g, T2_COLUMNS.length))) continue;
     if (!def) {
       problems.push(
