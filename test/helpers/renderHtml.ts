@@ -40,6 +40,9 @@ export function renderHtml(doc: PublishedDoc, options: HtmlOptions = {}): Buffer
     else body.push(tableHtml(b));
   }
   const charset = options.charset ?? 'utf-8';
+  // Published on time: in the January after the report's year (a page without a dated title shows no date).
+  const year = /(\d{4})\s*年/.exec(title)?.[1];
+  const published = year ? `<span>发布时间：${Number(year) + 1}-01-20 09:30</span>` : '';
   const html = `<!DOCTYPE html>
 <html>
 <head>
@@ -57,7 +60,7 @@ export function renderHtml(doc: PublishedDoc, options: HtmlOptions = {}): Buffer
 <div class="main"><div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="../">政府信息公开年报</a></div>
 <div class="article">
 <div class="article_title">${esc(title)}</div>
-<div class="article_extend"><span>来源：示例县人民政府办公室</span><span>发布时间：2024-01-20 09:30</span><span>字号：【大 中 小】</span></div>
+<div class="article_extend"><span>来源：示例县人民政府办公室</span>${published}<span>字号：【大 中 小】</span></div>
 <div class="article_content"><div class=TRS_Editor>
 ${body.join('\n')}
 </div></div>
