@@ -94,8 +94,11 @@ function edgeDigits(tok: string): string | undefined {
   return tok;
 }
 
-/** The tokens of one line, or undefined when the line is prose. */
-function lineTokens(norm: string, line: Line): Tok[] | undefined {
+/**
+ * The tokens of one line, or undefined when the line is prose; `pipeRow` when the line is a table
+ * row of its own (two pipes or more, with at least two values).
+ */
+function lineTokens(norm: string, line: Line): { toks: Tok[]; pipeRow: boolean } | undefined {
   const toks: Tok[] = [];
   // In a row with pipes the cells are given: "数据1" is a header cell, not "数据" and 1.
   let cellsGiven = false;
@@ -159,18 +162,10 @@ function lineTokens(norm: string, line: Line): Tok[] | undefined {
   }
   // A placeholder is a blank cell only in a pipe cell, beside other values, or alone on its line;
   // otherwise it is text ("无" in a label broken over lines).
-  const values = toks.filter((t) => t.kind !== 'label').length;
-  for (const t of toks) {
-    if (t.kind === 'blank' && t.text && pipes < 2 && values < 2 && toks.length > 1) t.kind = 'label';
-  }
-  return toks;
-}
-
-/** Whether a line is a table row of its own: two pipes or more, with at least two values. */
-function isPipeRow(norm: string, line: Line, toks: readonly Tok[]): boolean {
-  let pipes = 0;
-  for (let i = line.start; i < line.end && pipes < 2; i++) if (norm.charCodeAt(i) === PIPE) pipes++;
-  return pipes >= 2 && toks.filter((t) => t.kind !== 'label').length >= 2;
+  let values = 0;
+  for (const t of toks) if (t.kind !== 'label') values++;
+  if (pipes < 2 && values < 2 && toks.length > 1) for (const t of toks) if (t.kind === 'blank' && t.text) t.kind = 'label';
+  return { toks, pipeRow: pipes >= 2 && values >= 2 };
 }
 
 /** Tokenises lines [from, to) of the region into groups of (label, values); marks the lines it read in `tableLines`. */
@@ -207,12 +202,13 @@ export function tokenize(lines: readonly Line[], text: string, norm: string, fro
   for (let li = from; li < to; li++) {
     const line = lines[li];
     if (isPageMarker(norm, line.start, line.end)) continue;
-    const toks = lineTokens(norm, line);
-    if (!toks) continue;
+    const lt = lineTokens(norm, line);
+    if (!lt) continue;
+    const toks = lt.toks;
     if (tableLines) tableLines[li] = 1;
     // A line with two pipes or more is a whole table row (Markdown, HTML, pipe-separated rows):
     // values from earlier lines do not run into it, and it ends with its line.
-    const pipeRow = isPipeRow(norm, line, toks);
+    const pipeRow = lt.pipeRow;
     if (pipeRow && items.length) flush();
     inPipeRow = pipeRow;
     for (const t of toks) {
@@ -233,7 +229,7 @@ export function tokenize(lines: readonly Line[], text: string, norm: string, fro
         continue;
       }
       const span = { start: t.start, end: t.end };
-      const item: Item = { kind: t.kind, span, raw: text.slice(t.start, t.end), digits: t.text.replace(/,/g, ''), line: li };
+      const item: Item = { kind: t.kind, span, raw: text.slice(t.start, t.end), digits: t.text.includes(',') ? t.text.replace(/,/g, '') : t.text, line: li };
       if (t.kind === 'num') item.value = parseDec(t.text)!;
       if (t.kind === 'blank') item.digits = '';
       else filled++;

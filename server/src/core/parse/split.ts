@@ -64,8 +64,14 @@ export function readings(items: readonly Item[], n: number, accept: (cells: read
   const trimmed = trimBlanks(items, n, junk);
   const out: Readings = { cells: [], truncated: false, split: false };
   if (trimmed.length > n) return out;
-  // The fewest and the most cells the items from index i on can make.
   const k = trimmed.length;
+  if (k === n) {
+    // Every item one cell: the common case of a row as pasted.
+    const cells = trimmed.map(whole);
+    if (accept(cells)) out.cells.push(cells);
+    return out;
+  }
+  // The fewest and the most cells the items from index i on can make.
   const minFrom = new Int32Array(k + 1);
   const maxFrom = new Int32Array(k + 1);
   for (let i = k - 1; i >= 0; i--) {
@@ -74,12 +80,7 @@ export function readings(items: readonly Item[], n: number, accept: (cells: read
     maxFrom[i] = maxFrom[i + 1] + (it.kind === 'run' ? it.digits.length : 1);
   }
   if (maxFrom[0] < n) return out;
-  out.split = k < n;
-  if (k === n) {
-    const cells = trimmed.map(whole);
-    if (accept(cells)) out.cells.push(cells);
-    return out;
-  }
+  out.split = true;
   const stack: Cell[] = [];
   let steps = 0;
   const walk = (i: number, p: number): void => {

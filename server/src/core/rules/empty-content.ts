@@ -80,8 +80,8 @@ const TABLE_NAME = { 1: { zh: '表一', en: 'Table 1' }, 2: { zh: '表二', en: 
 /** A table whose every cell was read from an empty or placeholder cell ("", "—", "/", "无"). */
 function checkTable(ctx: RuleContext, t: Table | undefined): void {
   if (!t || t.problems.length) return;
-  const cells = t.kind === 1 ? Object.values(t.rows).flatMap((r) => r?.cells ?? []) : t.kind === 2 ? t.rows.flatMap((r) => r.cells) : t.groups.flat();
-  if (!cells.length || !cells.every((c) => c.blank)) return;
+  const rows = t.kind === 1 ? Object.values(t.rows).map((r) => r?.cells ?? []) : t.kind === 2 ? t.rows.map((r) => r.cells) : t.groups;
+  if (!rows.some((r) => r.length) || !rows.every((r) => r.every((c) => c.blank))) return;
   const name = TABLE_NAME[t.kind];
   // Pages that leave zeros empty print an all-zero table this way too: information, not a warning.
   ctx.report({

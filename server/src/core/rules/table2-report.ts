@@ -64,7 +64,7 @@ export function checkTable2(ctx: RuleContext, kind: EqKind): void {
     const { diagnoses, lone } = diagnosis;
     const t2 = report.t2;
     if (!usable(t2)) return;
-    if (kind === 'row') for (const r of t2.rows) r.cells.forEach((c, col) => reportInferred(ctx, c, t2CellName(r.id, col), `t2-lost|${r.id}|${col}`));
+    if (kind === 'row') for (const r of t2.rows) r.cells.forEach((c, col) => c.inferred && reportInferred(ctx, c, t2CellName(r.id, col), `t2-lost|${r.id}|${col}`));
     for (const d of diagnoses) {
       if (diagnosisKind(d) !== kind) continue;
       const name = refName(d.ref);

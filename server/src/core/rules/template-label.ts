@@ -56,12 +56,22 @@ function tailOf(a: Canon, n: number): Canon {
   return cut ? { s: a.s.slice(cut), pos: a.pos.slice(cut) } : a;
 }
 
+/** The canonical form of each national wording (without numbering), computed once. */
+const REFS = new Map<string, CanonRef>();
+function refOf(ref: string): CanonRef {
+  let r = REFS.get(ref);
+  if (!r) REFS.set(ref, (r = canonRef(ref.replace(NUMBERING, ''))));
+  return r;
+}
+
 /** Compares the canonical text `a` (or its end, `tailOnly`) with the wording `ref`. */
 function compare(text: string, a: Canon, ref: string, tailOnly: boolean): Checked | undefined {
-  const r = canonRef(ref.replace(NUMBERING, ''));
+  const r = refOf(ref);
   const max = limit(r.s.length);
   if (!max || !a.s) return undefined;
   const tail = tailOf(a, r.s.length);
+  // The wording as it is (nearly every label): nothing to compare further.
+  if (tailOnly ? tail.s.endsWith(r.s) : tail.s.includes(r.s)) return undefined;
   const apart = (k: number) => k <= 0 || tail.pos[k] > tail.pos[k - 1] + 1;
   const m = bestMatch(r.s, tail.s, tailOnly, apart);
   if (m.distance === 0 || m.distance > max || m.end === m.start || nearCut(text, tail, m)) return undefined;
@@ -89,9 +99,10 @@ function check(ctx: RuleContext, table: 1 | 2, id: string, label: Span, w: Label
   if (row) found(row, w.label, { zh: '行标签', en: 'row label' });
   if (!w.header) return;
   // The group header printed before the row's own label ("(五)不予处理 1.信访举报投诉类申请").
-  const own = canonRef(w.label.replace(NUMBERING, '')).s;
+  const own = refOf(w.label).s;
   const tail = tailOf(a, own.length);
-  const ownStart = a.s.length - tail.s.length + bestMatch(own, tail.s).start;
+  const exact = tail.s.lastIndexOf(own);
+  const ownStart = a.s.length - tail.s.length + (exact >= 0 ? exact : bestMatch(own, tail.s).start);
   const before = a.s.slice(0, ownStart).replace(TRAILING_NUMBER, '');
   if (!before) return;
   const head = compare(ctx.text, { s: before, pos: a.pos.slice(0, before.length) }, w.header, true);
