@@ -5,7 +5,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { extract } from '../formats';
 import type { Locale } from '../core';
 
 export const EXTRACT_REQUEST = 'nianbao/extract';
@@ -30,6 +29,8 @@ export async function extractRequest(p: ExtractParams, locale: Locale): Promise<
   } catch (e) {
     return { error: `${en ? 'cannot read the file' : '无法读取文件'}: ${(e as Error).message}` };
   }
+  // The readers (parse5, xmldom, fflate, pdf.js) are loaded on the first published file only.
+  const { extract } = await import('../formats');
   const r = await extract(bytes, fileURLToPath(p.uri));
   if (!r.ok) return { error: en ? r.reasonEn : r.reason };
   return { text: r.value.text, format: r.value.format, warnings: r.value.warnings };
