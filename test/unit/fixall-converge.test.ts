@@ -9,9 +9,9 @@ import fc from 'fast-check';
 import { analyze, fixAll, type Edit, type Fix } from '../../server/src/core';
 import { applyEdits, composeEdits, fixRounds, keptEdits } from '../../server/src/core/fixes';
 import type { Cell, Report } from '../../server/src/core/model';
-import type { Figure } from '../../server/src/core/narrative/extract';
+import type { Figure } from '../../server/src/core/model/narrative';
 import { targetValue } from '../../server/src/core/narrative/evaluate';
-import { diagnoseT2 } from '../../server/src/core/rules/table2-engine';
+import { diagnoseT2 } from '../../server/src/core/tables/table2';
 import { LONG, params, valuesOf, narrativeOf, rendered, type Rendered } from '../helpers/fuzz';
 import { T2_IDS, renderReport, sampleValues, type TableValues } from '../helpers/layouts';
 

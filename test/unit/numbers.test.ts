@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { scanNumbers } from '../../server/src/core/parse/numbers';
-import { parseChinese, toChinese } from '../../server/src/core/parse/chinese';
+import { scanNumbers } from '../../server/src/core/text/numbers';
+import { parseChinese, toChinese } from '../../server/src/core/text/chinese';
 import { formatDec } from '../../server/src/core/num/decimal';
 import { normalize } from '../../server/src/core/text/normalize';
 

@@ -1,195 +1,20 @@
 /**
- * The façade of the analysis core: analyze(text) → model and findings; fixes as data.
- * Pure: no IO, no editor types, and it does not throw (a failing rule is recorded in `errors`).
+ * The public entry of the analysis core: the server, the CLI and the format readers import only this.
+ * Pure: no IO, no editor types, and nothing here throws (see check/).
+ * Pipeline, one folder per stage, each importing only the stages before it (test/unit/architecture.test.ts):
+ * num, types → text → template → model → fixes → tables → narrative → parse → rules → check → features.
  */
-import { parse } from './parse/report';
-import { RULES } from './rules';
-import { DEFAULT_RULE_SETTINGS, type Note, type OtherReport, type Report_, type Rule, type RuleContext, type RuleSettings } from './rules/rule';
-import type { PreviousReport } from './rules/cross-year';
-import { summarize, type ReportSummary } from './summary';
-import type { Line } from './text/lines';
-import type { Model } from './model';
-import { fixRounds, type FixRoundsResult } from './fixes';
-import type { Finding, Fix, FixStage, Severity } from './types';
-
 export * from './types';
-export type { Model } from './model';
+export type { Model, Cell, Report, T2Row, Table1, Table2, Table3 } from './model';
+export { SECTIONS, T1_ROWS, T2_COLUMNS, T2_COLUMNS_EN, T2_GROUP_LABELS, T2_GROUP_LABELS_EN, T2_ROWS, T3_COLUMNS, T3_COLUMNS_EN, type T1RowId, type T2RowDef } from './template/format';
+export { t2CellName, t3CellName } from './template/names';
+export { normalize } from './text/normalize';
+export { analyze, analyzeAcross, fixAll, parseReport, otherReportOf, type Analysis, type AnalyzeOptions, type FixAllResult } from './check';
 export { RULES, ruleById } from './rules';
 export { applyFixes, applyEdits, isAutoFix, composeEdits, fixRounds, type FixRoundsResult } from './fixes';
-export { explainAt, type Explanation } from './explain';
-export { outline, type OutlineNode, type OutlineKind } from './outline';
-export { parse as parseReport } from './parse/report';
+export { explainAt, type Explanation } from './features/explain';
+export { outline, type OutlineNode, type OutlineKind } from './features/outline';
 export type { OtherReport, Note, RuleSettings } from './rules/rule';
-export { summarize, summarizeReport, summarySpans, summaryKey, summaryBytes, type ReportSummary, type CellSummary } from './summary';
+export { summarize, summarizeReport, summarySpans, summaryKey, summaryBytes, type ReportSummary, type CellSummary } from './rules/cross-year-summary';
 export { previousYear, PartnerIndex, sameBody, type PreviousReport } from './rules/cross-year';
-export { reuseOf, share, type ReuseFigure } from './reuse';
-
-/** Another report file as the cross-year checks see it: its URI and the summaries of its reports. */
-export function otherReportOf(uri: string, text: string): OtherReport {
-  return { uri, reports: summarize(parse(text).model) };
-}
-
-export interface AnalyzeOptions {
-  /** Per-rule severity, or 'off'. */
-  severity?: Readonly<Record<string, Severity | 'off'>>;
-  /** Findings the user chose to ignore (by rule and fingerprint), and rules ignored for this file. */
-  ignore?: { findings?: readonly { rule: string; fingerprint: string }[]; rules?: readonly string[] };
-  /** Other reports in the workspace, for the cross-year checks. */
-  others?: readonly OtherReport[];
-  /** Check even when the text is not recognised as a report (plaintext mode "always"). */
-  assumeReport?: boolean;
-  /** content-reuse: report a share of text copied from last year above this (0–1; default 0.5). */
-  reuseThreshold?: number;
-}
-
-export interface Analysis {
-  isReport: boolean;
-  model: Model;
-  lines: Line[];
-  findings: Finding[];
-  /** What each checked figure was compared with (for hovers), including consistent ones. */
-  notes: Note[];
-  /** Internal failures (a rule that threw); the rest of the analysis still stands. */
-  errors: string[];
-  /** Findings left out because the ignore file lists them (by fingerprint or by rule). */
-  suppressed: number;
-}
-
-const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
-/** The configured severity, unless the finding itself asks to be milder (e.g. a hedged mismatch). */
-const milder = (configured: Severity, own?: Severity): Severity => (own && RANK[own] > RANK[configured] ? own : configured);
-
-const EMPTY_MODEL: Model = { norm: '', reports: [], duplicates: [], isReport: false };
-
-/** Runs rules with the options' severities and ignore lists; counts what the ignore lists leave out. */
-class Reporter {
-  readonly findings: Finding[] = [];
-  suppressed = 0;
-  readonly settings: RuleSettings;
-  private ignoredFp: Set<string>;
-  private ignoredRules: Set<string>;
-
-  constructor(private options: AnalyzeOptions) {
-    this.ignoredFp = new Set((options.ignore?.findings ?? []).map((x) => `${x.rule}\u0000${x.fingerprint}`));
-    this.ignoredRules = new Set(options.ignore?.rules ?? []);
-    const t = options.reuseThreshold;
-    this.settings = { ...DEFAULT_RULE_SETTINGS, ...(typeof t === 'number' && t >= 0 && t <= 1 ? { reuseThreshold: t } : {}) };
-  }
-
-  /** The report function for `rule`, or undefined when the rule is off. */
-  for(rule: Rule): ((f: Report_) => void) | undefined {
-    const setting = this.options.severity?.[rule.id] ?? rule.severity;
-    if (setting === 'off') return undefined;
-    const sev: Severity = setting;
-    const ignoredRule = this.ignoredRules.has(rule.id);
-    return (f) => {
-      if (ignoredRule || this.ignoredFp.has(`${rule.id}\u0000${f.fingerprint}`)) return void this.suppressed++;
-      this.findings.push({ ...f, rule: rule.id, severity: milder(sev, f.severity) });
-    };
-  }
-}
-
-const byPosition = (a: Finding, b: Finding) => a.span.start - b.span.start || a.rule.localeCompare(b.rule);
-
-export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const errors: string[] = [];
-  let parsed;
-  try {
-    parsed = parse(text);
-  } catch (e) {
-    return { isReport: false, model: EMPTY_MODEL, lines: [], findings: [], notes: [], errors: [`parse: ${String(e)}`], suppressed: 0 };
-  }
-  const { model, lines } = parsed;
-  const notes: Note[] = [];
-  if (!model.isReport && !options.assumeReport) return { isReport: false, model, lines, findings: [], notes, errors, suppressed: 0 };
-
-  const out = new Reporter(options);
-  const memo = new Map<string, unknown>();
-  for (const rule of RULES) {
-    const report = out.for(rule);
-    if (!report) continue;
-    const ctx: RuleContext = {
-      text,
-      norm: model.norm,
-      lines,
-      model,
-      reports: model.reports.filter((r) => !r.duplicate),
-      others: options.others ?? [],
-      note: (n) => notes.push(n),
-      settings: out.settings,
-      memo: <T>(key: string, compute: () => T): T => {
-        if (!memo.has(key)) memo.set(key, compute());
-        return memo.get(key) as T;
-      },
-      report,
-    };
-    try {
-      rule.check(ctx);
-    } catch (e) {
-      errors.push(`${rule.id}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-    }
-  }
-  const findings = out.findings.sort(byPosition);
-  notes.sort((a, b) => a.span.start - b.span.start);
-  return { isReport: model.isReport, model, lines, findings, notes, errors, suppressed: out.suppressed };
-}
-
-/**
- * The cross-year findings of a file from summaries alone (the CLI's batch): what analyze() with
- * `others` adds to analyze() without, given this file's report summaries and a way to find
- * last year's report of each. Same severities, ignore lists and order as analyze().
- */
-export function analyzeAcross(
-  mine: readonly ReportSummary[],
-  previous: (s: ReportSummary) => PreviousReport | undefined,
-  options: AnalyzeOptions = {},
-): { findings: Finding[]; suppressed: number; errors: string[] } {
-  const out = new Reporter(options);
-  const errors: string[] = [];
-  const pairs = mine.flatMap((s) => {
-    const prev = previous(s);
-    return prev ? [[s, prev] as const] : [];
-  });
-  if (pairs.length) {
-    for (const rule of RULES) {
-      const report = rule.across && out.for(rule);
-      if (!report) continue;
-      try {
-        for (const [s, prev] of pairs) rule.across!(s, prev, report, out.settings);
-      } catch (e) {
-        errors.push(`${rule.id}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-      }
-    }
-  }
-  return { findings: out.findings.sort(byPosition), suppressed: out.suppressed, errors };
-}
-
-const STAGES: FixStage[] = ['table', 'narrative', 'sum', 'percent'];
-
-export type FixAllResult = FixRoundsResult;
-
-/**
- * Applies preferred fixes and re-analyses until nothing fixable is left (bounded): table totals
- * first, then narrative figures, then narrative totals, then percentages, so each stage works on
- * corrected numbers. Figures in conflict (two fixes disagreeing, or rounds that undo each other)
- * are left as written (see fixRounds).
- */
-export function fixAll(text: string, options: AnalyzeOptions = {}, onlyRule?: string, maxRounds = 12): FixAllResult {
-  return fixRounds(
-    text,
-    (current, usable) => {
-      const { findings } = analyze(current, options);
-      for (const stage of STAGES) {
-        const fixes: Fix[] = [];
-        for (const f of findings) {
-          if (onlyRule && f.rule !== onlyRule) continue;
-          const fix = f.fixes.find((x) => x.isPreferred && x.stage === stage && usable(x));
-          if (fix) fixes.push(fix);
-        }
-        if (fixes.length) return fixes;
-      }
-      return [];
-    },
-    maxRounds,
-  );
-}
+export { reuseOf, share, type ReuseFigure } from './rules/reuse';

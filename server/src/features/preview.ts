@@ -4,11 +4,8 @@
  * (data-start/data-end); cells a finding is about are marked `nb-bad`, the cells it cites
  * `nb-related`. Pure: the analysis in, an HTML fragment out; all text is escaped.
  */
-import type { Analysis, Finding, Locale, Msg, Span } from '../core';
-import type { Cell, Report, T2Row, Table1, Table2, Table3 } from '../core/model';
-import { SECTIONS, T1_ROWS, T2_COLUMNS, T2_COLUMNS_EN, T2_GROUP_LABELS, T2_GROUP_LABELS_EN, T2_ROWS, T3_COLUMNS, T3_COLUMNS_EN, type T1RowId, type T2RowDef } from '../core/template/format';
-import { t2CellName, t3CellName } from '../core/template/names';
-import { normalize } from '../core/text/normalize';
+import type { Analysis, Cell, Finding, Locale, Msg, Report, Span, T2Row, Table1, Table2, Table3 } from '../core';
+import { SECTIONS, T1_ROWS, T2_COLUMNS, T2_COLUMNS_EN, T2_GROUP_LABELS, T2_GROUP_LABELS_EN, T2_ROWS, T3_COLUMNS, T3_COLUMNS_EN, normalize, t2CellName, t3CellName, type T1RowId, type T2RowDef } from '../core';
 import { pick, ruleTitle } from '../convert';
 
 export const PREVIEW_REQUEST = 'nianbao/preview';

@@ -1,11 +1,11 @@
 /** What the tables say for a narrative target, using table values corrected by the table rules. */
 import { usable, type Cell, type Report } from '../model';
 import { toInt, type Dec } from '../num/decimal';
-import { T1_ROWS, T2_ROWS, T2_COLUMNS, T2_COLUMNS_EN, T3_COLUMNS, T3_COLUMNS_EN, T3_GROUPS, T3_GROUPS_EN } from '../template/format';
+import { T3_TOTAL, T1_ROWS, T2_ROWS, T2_COLUMNS, T2_COLUMNS_EN, T3_COLUMNS, T3_COLUMNS_EN, T3_GROUPS, T3_GROUPS_EN } from '../template/format';
 import { t2RowName } from '../template/names';
 import type { Target } from '../template/phrases';
 import type { Msg } from '../types';
-import { diagnoseT2, confidentCorrections, memoDiagnosis } from '../rules/table2-engine';
+import { diagnoseT2, confidentCorrections, memoDiagnosis } from '../tables/table2';
 
 /** Cells whose value a table rule already corrects, with the corrected value. */
 export type Corrections = Map<Cell, bigint>;
@@ -20,8 +20,8 @@ export function tableCorrections(report: Report, diagnosis?: ReturnType<typeof d
   const t3 = report.t3;
   if (t3 && !t3.problems.length) {
     for (const g of t3.groups) {
-      const sum = g.slice(0, 4).reduce((a, c) => a + toInt(c.value), 0n);
-      if (sum !== toInt(g[4].value)) corr.set(g[4], sum);
+      const sum = g.slice(0, T3_TOTAL).reduce((a, c) => a + toInt(c.value), 0n);
+      if (sum !== toInt(g[T3_TOTAL].value)) corr.set(g[T3_TOTAL], sum);
     }
   }
   return corr;

@@ -3,54 +3,12 @@
  * ("共 N…,其中 A…,B…"), and shares ("N 件,占 P%"). Pure extraction: evaluation against the
  * tables is in ./evaluate.ts.
  */
-import { scanNumbers, type NumToken } from '../parse/numbers';
-import type { Sentence } from '../parse/sentences';
+import { scanNumbers } from '../text/numbers';
+import type { Claim, Figure, Narrative, SumList } from '../model/narrative';
+import type { Sentence } from '../text/sentences';
 import { spanOf } from '../text/compact';
-import { PHRASES, type Phrase, type PhraseContext, type Target } from '../template/phrases';
-import type { Span } from '../types';
+import { PHRASES, type PhraseContext } from '../template/phrases';
 import { LIST_WINDOW, LOOKBACK, MAX_AFTER, MAX_CLAUSE } from './bounds';
-
-export interface Figure {
-  tok: NumToken;
-  /** Original span of the digits. */
-  span: Span;
-  sentence: number;
-  /** The clause before the figure (quotes removed) and the text after its unit. */
-  clause: string;
-  after: string;
-  /** Parenthesis depth at the figure. */
-  depth: number;
-}
-
-export interface Claim {
-  fig: Figure;
-  phrase: Phrase;
-  target: Target;
-  /** Every reading of the phrase, the first being `target`: the figure is right if it fits one. */
-  readings: Target[];
-  /** The sentence hints that it covers a narrower body (本级, 政府办代表…). */
-  narrower: boolean;
-}
-
-export interface SumList {
-  total: Figure;
-  parts: Figure[];
-}
-
-export interface Share {
-  pct: Figure;
-  part: Figure;
-  /** Earlier figures of the sentence that state a total (candidate bases). */
-  totals: Figure[];
-}
-
-export interface Narrative {
-  sentences: Sentence[];
-  figures: Figure[];
-  claims: Claim[];
-  sums: SumList[];
-  shares: Share[];
-}
 
 const BOUNDARY = new Set([...',;:、()[]【】。!?'].map((c) => c.charCodeAt(0)));
 const isBoundary = (s: string, i: number) => BOUNDARY.has(s.charCodeAt(i));

@@ -1,8 +1,8 @@
 /** Writing a corrected figure the way the original was written (Chinese numerals, 万, commas, width). */
 import { styled } from '../fixes';
 import { formatDec, roundDec, isInteger, toInt, type Dec } from '../num/decimal';
-import { toChinese } from '../parse/chinese';
-import type { NumToken } from '../parse/numbers';
+import { toChinese } from '../text/chinese';
+import type { NumToken } from '../text/numbers';
 
 export function formatLike(tok: NumToken, raw: string, value: Dec): string {
   if (tok.chinese && isInteger(value) && value.units >= 0n && toInt(value) < 10000n) {

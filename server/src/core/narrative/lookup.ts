@@ -1,5 +1,5 @@
 /** Per-narrative lookups (figure → claim, part → share, per-sentence lists), built once per narrative. */
-import type { Claim, Figure, Narrative, Share } from './extract';
+import type { Claim, Figure, Narrative, Share } from '../model/narrative';
 
 export interface Lookup {
   claimOf: Map<Figure, Claim>;

@@ -4,7 +4,7 @@
  * through the same phrase table as the figures (template/phrases.ts), as if it stood before a
  * figure; what it targets must then be zero in the table. Pure extraction: evaluation is in the rule.
  */
-import type { Sentence } from '../parse/sentences';
+import type { Sentence } from '../text/sentences';
 import { spanOf } from '../text/compact';
 import { PHRASES, type Phrase, type PhraseContext, type Target } from '../template/phrases';
 import type { Span } from '../types';

@@ -6,7 +6,7 @@
  */
 import type { Cell, Table1, Table2, Table3, TableProblem, T2Row } from '../model';
 import { isInteger } from '../num/decimal';
-import { T1_ROWS, T2_COLUMNS, T2_ROWS, T3_GROUPS, type T1RowDef, type T2RowDef } from '../template/format';
+import { T2_TOTAL_COL, T2_WIDTH, T1_ROWS, T2_COLUMNS, T2_ROWS, T3_GROUPS, type T1RowDef, type T2RowDef } from '../template/format';
 import type { Span } from '../types';
 import { matchLabel, type Group } from './cells';
 import { emptyCellsAfterFullRow, markUncertain, readings, trimBlanks } from './split';
@@ -164,7 +164,7 @@ function partialT2(base: Pick<Table2, 'kind' | 'span' | 'anchor'>, problems: Tab
   const rows: T2Row[] = [];
   const byId: Record<string, T2Row> = {};
   for (const p of plans) {
-    const holds = readings(p.items, T2_COLUMNS.length, (cells) => cells.length < 7 || cells.slice(0, 6).reduce((a, c) => a + c.value.units, 0n) === cells[6].value.units, junk);
+    const holds = readings(p.items, T2_COLUMNS.length, (cells) => cells.length < T2_WIDTH || cells.slice(0, T2_TOTAL_COL).reduce((a, c) => a + c.value.units, 0n) === cells[T2_TOTAL_COL].value.units, junk);
     const r = holds.cells.length ? holds : readings(p.items, T2_COLUMNS.length, undefined, junk);
     // Only rows read one way.
     if (r.cells.length !== 1 || r.truncated || r.cells[0].some((c) => !isInteger(c.value))) continue;

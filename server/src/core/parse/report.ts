@@ -6,7 +6,7 @@ import { alignT1, alignT2, alignT3, OLD_T1, oldTable1, type Region } from './ali
 import { tokenize } from './cells';
 import { copiedFromBefore, findDuplicates } from './duplicates';
 import { splitReports, isPageMarker } from './sections';
-import { sentencesOf } from './sentences';
+import { sentencesOf } from '../text/sentences';
 import { refineLines } from './segment';
 import { extractNarrative } from '../narrative/extract';
 

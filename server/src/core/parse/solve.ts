@@ -6,8 +6,8 @@
  * Also the order-based row plan for converter tables that lost their labels.
  */
 import type { Cell, T2Row, TableProblem } from '../model';
-import { diagnoseT2 } from '../rules/table2-engine';
-import { T2_ROWS, T2_TOTAL_COL, type T2RowDef } from '../template/format';
+import { diagnoseT2 } from '../tables/table2';
+import { T2_ROWS, T2_TOTAL_COL, T2_WIDTH, T3_CELLS, T3_GROUP_WIDTH, T3_TOTAL, type T2RowDef } from '../template/format';
 import type { Span } from '../types';
 import { matchLabel, type Group, type Item } from './cells';
 import { emptyCellsAfterFullRow, markUncertain, readings, trimBlanks } from './split';
@@ -25,7 +25,7 @@ export interface ResolvedRow {
 }
 
 const num = (c: Cell) => Number(c.value.units);
-const rowHolds = (cells: readonly Cell[]) => cells.length < 7 || cells.slice(0, 6).reduce((a, c) => a + num(c), 0) === num(cells[6]);
+const rowHolds = (cells: readonly Cell[]) => cells.length < T2_WIDTH || cells.slice(0, T2_TOTAL_COL).reduce((a, c) => a + num(c), 0) === num(cells[T2_TOTAL_COL]);
 
 /** Combinations of ambiguous rows tried at most; beyond that their cells simply stay uncertain. */
 const MAX_COMBOS = 20_000;
@@ -55,7 +55,7 @@ function failures(rows: ReadonlyMap<string, readonly number[]>, withRows = false
     if (v('new', c) + v('carried', c) !== v('7', c) + v('next', c)) bad++;
   }
   if (withRows) {
-    for (const vals of rows.values()) if (vals.slice(0, 6).reduce((a, x) => a + x, 0) !== vals[6]) bad++;
+    for (const vals of rows.values()) if (vals.slice(0, T2_TOTAL_COL).reduce((a, x) => a + x, 0) !== vals[T2_TOTAL_COL]) bad++;
   }
   return bad;
 }
@@ -79,8 +79,8 @@ function lostCell(items: readonly Item[], junk: boolean): Cell[][] {
     const cells = [...base.slice(0, pos), { span: { start: 0, end: 0 }, raw: '', value: { units: 0n, scale: 0 }, inferred: true } as Cell, ...base.slice(pos)];
     const at = pos < 6 ? base[pos].span.start : base[5].span.end;
     cells[pos].span = { start: at, end: at };
-    const parts = cells.slice(0, 6).reduce((a, c, k) => (k === pos ? a : a + c.value.units), 0n);
-    const v = pos === 6 ? parts : cells[6].value.units - parts;
+    const parts = cells.slice(0, T2_TOTAL_COL).reduce((a, c, k) => (k === pos ? a : a + c.value.units), 0n);
+    const v = pos === T2_TOTAL_COL ? parts : cells[T2_TOTAL_COL].value.units - parts;
     if (v < 0n) continue;
     cells[pos].value = { units: v, scale: 0 };
     out.push(cells);
@@ -185,7 +185,7 @@ export function planByOrder(groups: readonly Group[], junk: boolean): RowPlan[] 
     // One row (7 values, or 6 when a converter lost one), or two rows run together (14).
     const kept = trimBlanks(g.items, 7, junk).length;
     const fits7 = kept === 6 || readings(g.items, 7, undefined, junk).cells.length > 0;
-    const rows = fits7 ? 1 : n === 14 ? 2 : 0;
+    const rows = fits7 ? 1 : n === 2 * T2_WIDTH ? 2 : 0;
     if (!rows) {
       if (n <= 2 && !g.sameLine) continue;
       return undefined;
@@ -214,8 +214,8 @@ export function planByOrder(groups: readonly Group[], junk: boolean): RowPlan[] 
       const label = e.g.sameLine ? e.g.labelSpan : e.g.items[0].span;
       if (e.rows === 1) plans.push({ def: template[at], label, items: e.g.items });
       else {
-        plans.push({ def: template[at], label, items: e.g.items.slice(0, 7) });
-        plans.push({ def: template[at + 1], label: e.g.items[7].span, items: e.g.items.slice(7) });
+        plans.push({ def: template[at], label, items: e.g.items.slice(0, T2_WIDTH) });
+        plans.push({ def: template[at + 1], label: e.g.items[T2_WIDTH].span, items: e.g.items.slice(T2_WIDTH) });
       }
       at += e.rows;
     }
@@ -226,20 +226,20 @@ export function planByOrder(groups: readonly Group[], junk: boolean): RowPlan[] 
 
 /** Table 3's fifteen cells: the reading whose groups add up, else the one with fewest broken groups. */
 export function t3Readings(items: readonly Item[]): { cells: Cell[]; ambiguous: boolean } | undefined {
-  const junk = emptyCellsAfterFullRow(items, 15);
+  const junk = emptyCellsAfterFullRow(items, T3_CELLS);
   const groupHolds = (cells: readonly Cell[]) => {
     const n = cells.length;
-    if (n % 5 !== 0) return true;
-    const g = cells.slice(n - 5);
-    return g[0].value.units + g[1].value.units + g[2].value.units + g[3].value.units === g[4].value.units;
+    if (n % T3_GROUP_WIDTH !== 0) return true;
+    const g = cells.slice(n - T3_GROUP_WIDTH);
+    return g.slice(0, T3_TOTAL).reduce((a, c) => a + c.value.units, 0n) === g[T3_TOTAL].value.units;
   };
-  const ok = readings(items, 15, groupHolds, junk);
+  const ok = readings(items, T3_CELLS, groupHolds, junk);
   if (ok.cells.length) {
     const cells = ok.cells[0];
     markUncertain(cells, ok);
     return { cells, ambiguous: false };
   }
-  const any = readings(items, 15, undefined, junk);
+  const any = readings(items, T3_CELLS, undefined, junk);
   if (!any.cells.length) return undefined;
   if (any.cells.length === 1 && !any.truncated) return { cells: any.cells[0], ambiguous: false };
   const broken = (cells: Cell[]) => [0, 5, 10].filter((k) => !groupHolds(cells.slice(0, k + 5))).length;

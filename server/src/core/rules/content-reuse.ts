@@ -1,4 +1,4 @@
-import { reuseOf, share } from '../reuse';
+import { reuseOf, share } from './reuse';
 import { checkAcross } from './cross-year';
 import type { Rule } from './rule';
 

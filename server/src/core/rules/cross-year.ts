@@ -1,5 +1,5 @@
 /** Finding last year's report of the same body among the other reports (cross-year rules). */
-import { summarizeReport, type OtherReport, type ReportSummary } from '../summary';
+import { summarizeReport, type OtherReport, type ReportSummary } from './cross-year-summary';
 import type { Rule, RuleContext } from './rule';
 
 const PLACE = /[省市区县旗镇乡局委办厅街道]/;

@@ -1,4 +1,4 @@
-import { hash } from '../fingerprint';
+import { hash } from './fingerprint';
 import { lineAt } from '../text/lines';
 import type { Rule } from './rule';
 

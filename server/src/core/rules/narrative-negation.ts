@@ -1,4 +1,4 @@
-import { sentenceKey } from '../fingerprint';
+import { sentenceKey } from './fingerprint';
 import { replaceCell } from '../fixes';
 import { formatDec } from '../num/decimal';
 import { memoCorrections, targetValue } from '../narrative/evaluate';

@@ -1,8 +1,8 @@
 import { styled } from '../fixes';
-import { sentenceKey } from '../fingerprint';
+import { sentenceKey } from './fingerprint';
 import { formatDec, isInteger, percentFits, percentOf, toInt, within } from '../num/decimal';
 import { memoCorrections, targetValue } from '../narrative/evaluate';
-import type { Claim, Share } from '../narrative/extract';
+import type { Claim, Share } from '../model/narrative';
 import { LOOKBACK, SIBLINGS } from '../narrative/bounds';
 import { lookup } from '../narrative/lookup';
 import type { Target } from '../template/phrases';
@@ -10,7 +10,7 @@ import type { Msg, Span } from '../types';
 import type { Cell, Report } from '../model';
 import type { Corrections } from '../narrative/evaluate';
 import type { Rule } from './rule';
-import { memoDoubtful } from './table2-engine';
+import { memoDoubtful } from '../tables/table2';
 
 interface Base {
   n: bigint;

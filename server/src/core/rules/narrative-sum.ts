@@ -1,6 +1,6 @@
-import { sentenceKey } from '../fingerprint';
+import { sentenceKey } from './fingerprint';
 import { addDec, cmpDec, formatDec, subDec, within, type Dec } from '../num/decimal';
-import type { Claim, Figure, Narrative } from '../narrative/extract';
+import type { Claim, Figure, Narrative } from '../model/narrative';
 import { lookup } from '../narrative/lookup';
 import { formatLike, sumText } from '../narrative/format';
 import type { Msg } from '../types';

@@ -1,20 +1,21 @@
 import { setValueFix } from '../fixes';
-import { sentenceKey } from '../fingerprint';
+import { sentenceKey } from './fingerprint';
 import { cmpDec, formatDec, isInteger, pow10, within } from '../num/decimal';
 import { memoCorrections, targetOptions, targetValue } from '../narrative/evaluate';
-import type { Claim } from '../narrative/extract';
+import type { Claim } from '../model/narrative';
 import type { RuleContext } from './rule';
 import { formatLike, sumText } from '../narrative/format';
 import type { Fix } from '../types';
 import type { Cell, Report } from '../model';
 import type { Rule } from './rule';
-import { memoDoubtful } from './table2-engine';
+import { memoDoubtful } from '../tables/table2';
+import { T2_TOTAL_COL, T3_TOTAL } from '../template/format';
 
 /** Whether a cell is a total: table 2's 总计 column or (七) row, table 3's 总计 column. */
 function isTotal(report: Report, cell: Cell): boolean {
   const t2 = report.t2;
-  if (t2?.rows.some((r) => r.cells[6] === cell || (r.id === '7' && r.cells.includes(cell)))) return true;
-  return !!report.t3?.groups.some((g) => g[4] === cell);
+  if (t2?.rows.some((r) => r.cells[T2_TOTAL_COL] === cell || (r.id === '7' && r.cells.includes(cell)))) return true;
+  return !!report.t3?.groups.some((g) => g[T3_TOTAL] === cell);
 }
 
 const MAX_LISTED = 8;

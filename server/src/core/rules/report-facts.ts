@@ -4,7 +4,7 @@
  * are due on different dates).
  */
 import type { Report } from '../model';
-import type { Sentence } from '../parse/sentences';
+import type { Sentence } from '../text/sentences';
 import { findDates, type DateTok } from '../text/dates';
 
 export interface Period {

@@ -2,10 +2,10 @@
 import type { Line } from '../text/lines';
 import type { Model, Report } from '../model';
 import type { Finding, Msg, Severity, Span } from '../types';
-import type { OtherReport, ReportSummary } from '../summary';
+import type { OtherReport, ReportSummary } from './cross-year-summary';
 import type { PreviousReport } from './cross-year';
 
-export type { OtherReport } from '../summary';
+export type { OtherReport } from './cross-year-summary';
 
 export interface RuleMeta {
   id: string;

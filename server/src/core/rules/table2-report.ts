@@ -18,7 +18,7 @@ import {
   type EqKind,
   type Equation,
   type Ref,
-} from './table2-engine';
+} from '../tables/table2';
 
 const MAX_RELATED = 12;
 

@@ -1,6 +1,6 @@
 import { setValueFix } from '../fixes';
 import { toInt } from '../num/decimal';
-import { T3_COLUMNS } from '../template/format';
+import { T3_TOTAL, T3_COLUMNS } from '../template/format';
 import { t3CellName } from '../template/names';
 import type { Rule } from './rule';
 
@@ -18,14 +18,14 @@ export const rule: Rule = {
       const t = report.t3;
       if (!t || t.problems.length) continue;
       t.groups.forEach((g, gi) => {
-        const parts = g.slice(0, 4);
+        const parts = g.slice(0, T3_TOTAL);
         const sum = parts.reduce((a, c) => a + toInt(c.value), 0n);
-        const total = toInt(g[4].value);
+        const total = toInt(g[T3_TOTAL].value);
         if (sum === total) return;
         const name = t3CellName(gi, 4);
         // Digits that ran together and no split adds up: the values themselves are uncertain.
         const unsure = t.ambiguous || g.some((c) => c.uncertain);
-        const blank = !unsure && !!g[4].blank && sum > 0n;
+        const blank = !unsure && !!g[T3_TOTAL].blank && sum > 0n;
         const note = unsure
           ? { zh: '(表三数字连写,任何拆分都不能使各组合计成立)', en: ' (the digits of table 3 run together; no split makes every group add up)' }
           : blank
@@ -34,15 +34,15 @@ export const rule: Rule = {
         ctx.report({
 
           message: {
-            zh: `${name.zh} 为 ${total},但${T3_COLUMNS.slice(0, 4).join('、')}之和为 ${sum}${note.zh}`,
+            zh: `${name.zh} 为 ${total},但${T3_COLUMNS.slice(0, T3_TOTAL).join('、')}之和为 ${sum}${note.zh}`,
             en: `${name.en} is ${total}, but upheld + corrected + other + pending is ${sum}${note.en}`,
           },
-          span: g[4].span,
+          span: g[T3_TOTAL].span,
           related: parts.map((c, ci) => {
             const n = t3CellName(gi, ci);
             return { span: c.span, message: { zh: `${n.zh} = ${c.raw}`, en: `${n.en} = ${c.raw}` } };
           }),
-          fixes: [unsure ? setValueFix(g[4], sum, 'never', false) : setValueFix(g[4], sum, 'table')],
+          fixes: [unsure ? setValueFix(g[T3_TOTAL], sum, 'never', false) : setValueFix(g[T3_TOTAL], sum, 'table')],
           fingerprint: `t3|${gi}`,
         });
       });

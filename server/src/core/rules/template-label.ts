@@ -1,4 +1,4 @@
-import { hash } from '../fingerprint';
+import { hash } from './fingerprint';
 import { T1_WORDING, T2_WORDING, type LabelWording } from '../template/labels';
 import { bestMatch, canon, canonRef, type Canon, type CanonRef, type Match } from '../text/wording';
 import type { Edit, Span } from '../types';

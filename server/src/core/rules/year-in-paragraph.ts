@@ -1,10 +1,10 @@
-import { sentenceKey } from '../fingerprint';
+import { sentenceKey } from './fingerprint';
 import { styled } from '../fixes';
 import { spanOf } from '../text/compact';
 import { memoCorrections, targetValue } from '../narrative/evaluate';
 import { within } from '../num/decimal';
 import { yearMentions } from '../parse/years';
-import { scanNumbers } from '../parse/numbers';
+import { scanNumbers } from '../text/numbers';
 import type { Report } from '../model';
 import type { Msg } from '../types';
 import { CLAUSE_YEAR, reportYear } from './report-facts';

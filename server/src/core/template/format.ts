@@ -88,7 +88,9 @@ export const T2_COLUMNS_EN = [
   'other organisations',
   'total',
 ] as const;
-export const T2_TOTAL_COL = 6;
+/** Cells in a table-2 row, and the index of its 总计 (the last). */
+export const T2_WIDTH = T2_COLUMNS.length;
+export const T2_TOTAL_COL = T2_WIDTH - 1;
 
 /** Group of a result row: 1–7 for (一)…(七), or a top-level row. */
 export type T2Group = 'new' | 'carried' | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 'next';
@@ -152,6 +154,10 @@ export const T3_GROUPS = ['行政复议', '行政诉讼·未经复议直接起�
 export const T3_GROUPS_EN = ['reconsideration', 'litigation without reconsideration', 'litigation after reconsideration'] as const;
 export const T3_COLUMNS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] as const;
 export const T3_COLUMNS_EN = ['upheld', 'corrected', 'other outcome', 'pending', 'total'] as const;
+/** Cells in a table-3 group, and the index of the group's 总计 (the last). */
+export const T3_GROUP_WIDTH = T3_COLUMNS.length;
+export const T3_TOTAL = T3_GROUP_WIDTH - 1;
+export const T3_CELLS = T3_GROUPS.length * T3_GROUP_WIDTH;
 
 /** Words that make a text look like one of these reports (for plaintext detection). */
 export const REPORT_MARKERS = [/政府信息公开/, /年度报告|工作报告/, /依申请公开|主动公开/, /行政复议/];

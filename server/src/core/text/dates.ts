@@ -3,7 +3,7 @@
  * "二〇二三年十二月三十一日", "2023-01-28", "2023.1.1", "2023/01/28". Each part keeps its range so a
  * fix can replace one number.
  */
-import { parseChinese } from '../parse/chinese';
+import { parseChinese } from './chinese';
 
 export interface DatePart {
   value: number;

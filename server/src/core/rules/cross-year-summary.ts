@@ -3,9 +3,9 @@
  * read of it (body, year, the carried table cells, hashes of its sentences). No text, no model,
  * so the server can hold thousands and the CLI can pass them between threads.
  */
-import type { Cell, Model, Report } from './model';
-import type { Dec } from './num/decimal';
-import type { Span } from './types';
+import type { Cell, Model, Report } from '../model';
+import type { Dec } from '../num/decimal';
+import type { Span } from '../types';
 
 export interface CellSummary {
   span: Span;

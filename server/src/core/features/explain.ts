@@ -3,18 +3,18 @@
  * it takes part in written out term by term, and, for narrative figures, what they were
  * compared with and the arithmetic. Pure: analysis and offset in, text out.
  */
-import type { Analysis } from './index';
-import type { Cell, Report, Table2 } from './model';
-import { formatDec, toInt } from './num/decimal';
-import { T1_ROWS, T3_COLUMNS, T3_COLUMNS_EN } from './template/format';
-import { t2CellName, t3CellName } from './template/names';
-import { t2Equations, type Equation } from './rules/table2-engine';
-import type { Finding, Msg, Span } from './types';
-import type { OtherReport } from './summary';
-import { summarizeReport } from './summary';
-import { previousYear } from './rules/cross-year';
-import { ruleById } from './rules';
-import { reuseOf } from './reuse';
+import type { Analysis } from '../check';
+import type { Cell, Report, Table2 } from '../model';
+import { formatDec, toInt } from '../num/decimal';
+import { T3_TOTAL, T1_ROWS, T3_COLUMNS, T3_COLUMNS_EN } from '../template/format';
+import { t2CellName, t3CellName } from '../template/names';
+import { t2Equations, type Equation } from '../tables/table2';
+import type { Finding, Msg, Span } from '../types';
+import type { OtherReport } from '../rules/cross-year-summary';
+import { summarizeReport } from '../rules/cross-year-summary';
+import { previousYear } from '../rules/cross-year';
+import { ruleById } from '../rules';
+import { reuseOf } from '../rules/reuse';
 
 export interface Explanation {
   span: Span;
@@ -76,17 +76,17 @@ function tableCell(r: Report, offset: number): Explanation | undefined {
       const col = t3.groups[g].findIndex((c) => inside(c.span, offset));
       if (col < 0) continue;
       const cells = t3.groups[g];
-      const parts = cells.slice(0, 4).map((c) => toInt(c.value));
+      const parts = cells.slice(0, T3_TOTAL).map((c) => toInt(c.value));
       const sum = parts.reduce((a, v) => a + v, 0n);
-      const ok = sum === toInt(cells[4].value) ? '✓' : '✗';
+      const ok = sum === toInt(cells[T3_TOTAL].value) ? '✓' : '✗';
       const name = t3CellName(g, col);
       return {
         span: cells[col].span,
         title: { zh: `表三 ${name.zh} = ${cells[col].raw}`, en: `Table 3 ${name.en} = ${cells[col].raw}` },
         lines: [
           {
-            zh: `${ok} ${T3_COLUMNS.slice(0, 4).join(' + ')} = ${parts.join(' + ')} = ${sum},总计 ${cells[4].raw}`,
-            en: `${ok} ${T3_COLUMNS_EN.slice(0, 4).join(' + ')} = ${parts.join(' + ')} = ${sum}, total ${cells[4].raw}`,
+            zh: `${ok} ${T3_COLUMNS.slice(0, T3_TOTAL).join(' + ')} = ${parts.join(' + ')} = ${sum},总计 ${cells[T3_TOTAL].raw}`,
+            en: `${ok} ${T3_COLUMNS_EN.slice(0, T3_TOTAL).join(' + ')} = ${parts.join(' + ')} = ${sum}, total ${cells[T3_TOTAL].raw}`,
           },
         ],
       };

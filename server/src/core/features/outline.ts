@@ -2,9 +2,9 @@
  * The outline of a file: each report's sections (with sub-headings) and its three tables (with
  * their blocks). Folding ranges come from the same tree. Pure.
  */
-import type { Cell, Model, Report } from './model';
-import { T3_GROUPS, T3_GROUPS_EN, type T1RowId } from './template/format';
-import type { Msg, Span } from './types';
+import type { Cell, Model, Report } from '../model';
+import { T3_GROUPS, T3_GROUPS_EN, type T1RowId } from '../template/format';
+import type { Msg, Span } from '../types';
 
 export type OutlineKind = 'report' | 'section' | 'subsection' | 'table' | 'block';
 

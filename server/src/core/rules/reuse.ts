@@ -3,7 +3,7 @@
  * sentences (white space removed) that also occur as a whole sentence there, over all its
  * characters. Reviewers deduct points above a share (often 50 %).
  */
-import type { ReportSummary } from './summary';
+import type { ReportSummary } from './cross-year-summary';
 
 export interface ReuseFigure {
   /** Characters of the sentences found in last year's report. */

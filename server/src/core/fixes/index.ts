@@ -1,7 +1,7 @@
 /** Fixes are data; one function applies them, dropping edits that overlap an earlier one. */
-import type { Cell } from './model';
-import { formatDec, type Dec } from './num/decimal';
-import type { Edit, Fix, FixStage } from './types';
+import type { Cell } from '../model';
+import { formatDec, type Dec } from '../num/decimal';
+import type { Edit, Fix, FixStage } from '../types';
 
 const FULL = /[\uFF01-\uFF5E]/;
 const isFull = (c: string | undefined) => !!c && FULL.test(c);

@@ -1,8 +1,8 @@
 /** The typed model of a report: sections, aligned tables and their cells, with exact spans. */
-import type { Dec } from './num/decimal';
-import type { SectionDef, T1RowId } from './template/format';
-import type { Span } from './types';
-import type { Narrative } from './narrative/extract';
+import type { Dec } from '../num/decimal';
+import type { SectionDef, T1RowId } from '../template/format';
+import type { Span } from '../types';
+import type { Narrative } from './narrative';
 
 export interface Cell {
   span: Span;

@@ -2,8 +2,8 @@
  * Prose to sentences. Lines of a paragraph are joined (a PDF wraps mid-sentence), page markers
  * dropped, white space removed; sentences end at 。！？. Each sentence keeps an offset map.
  */
-import type { Line } from '../text/lines';
-import { compactRanges, type Compact } from '../text/compact';
+import type { Line } from './lines';
+import { compactRanges, type Compact } from './compact';
 import type { Span } from '../types';
 
 export interface Sentence {
