@@ -10,7 +10,7 @@ import { diagnoseT2, confidentCorrections, memoDiagnosis } from '../tables/table
 /** Cells whose value a table rule already corrects, with the corrected value. */
 export type Corrections = Map<Cell, bigint>;
 
-export function tableCorrections(report: Report, diagnosis?: ReturnType<typeof diagnoseT2>): Corrections {
+function tableCorrections(report: Report, diagnosis?: ReturnType<typeof diagnoseT2>): Corrections {
   const corr: Corrections = new Map();
   const t2 = report.t2;
   if (usable(t2)) {

@@ -24,12 +24,8 @@ export function parseDec(s: string): Dec | undefined {
   return { units: BigInt(m[1] + frac), scale: frac.length };
 }
 
-export function decFromInt(n: number | bigint): Dec {
-  return { units: BigInt(n), scale: 0 };
-}
-
 /** Rescales to `scale` decimals (only upwards; callers never need to lose digits). */
-export function rescale(d: Dec, scale: number): bigint {
+function rescale(d: Dec, scale: number): bigint {
   return d.units * pow10(scale - d.scale);
 }
 
@@ -43,10 +39,6 @@ export function cmpDec(a: Dec, b: Dec): number {
 export function addDec(a: Dec, b: Dec): Dec {
   const k = Math.max(a.scale, b.scale);
   return { units: rescale(a, k) + rescale(b, k), scale: k };
-}
-
-export function mulInt(d: Dec, n: bigint): Dec {
-  return { units: d.units * n, scale: d.scale };
 }
 
 export function isInteger(d: Dec): boolean {
@@ -88,7 +80,7 @@ export function subDec(a: Dec, b: Dec): Dec {
   return addDec(a, { units: -b.units, scale: b.scale });
 }
 
-export function absDec(a: Dec): Dec {
+function absDec(a: Dec): Dec {
   return a.units < 0n ? { units: -a.units, scale: a.scale } : a;
 }
 

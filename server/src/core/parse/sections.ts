@@ -7,7 +7,7 @@ const HEADING = /^[#*\s]*(?:第(?=[一二三四五六]部分))?([一二三四五
 const LEADING = /^[#*\s]$/;
 const SUB = /^[#*\s]*\(([一二三四五六七八九十]{1,2})\)\s*([^。.]{0,40})/;
 const TITLE = /^(.*?)(\d{4})\s*年度?\s*([^\d]*?(?:报告|年报))/;
-export const PAGE_MARKER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,/]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
+const PAGE_MARKER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,/]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
 
 /** Whether norm[start, end) is a page marker ("- 4 -", "第 3 页"); looks at the first character before the regex. */
 export function isPageMarker(norm: string, start: number, end: number): boolean {
@@ -40,7 +40,7 @@ export interface HeadingHit {
 }
 
 /** The national part and printed numeral if this normalised line is a section heading. */
-export function sectionHeading(normLine: string): { num: number; printed: number } | undefined {
+function sectionHeading(normLine: string): { num: number; printed: number } | undefined {
   const m = HEADING.exec(normLine.replace(/[|\s。.]+$/, ''));
   if (!m || /[。;]/.test(m[2])) return undefined;
   const printed = '一二三四五六'.indexOf(m[1]) + 1;
@@ -51,7 +51,7 @@ export function sectionHeading(normLine: string): { num: number; printed: number
 }
 
 /** Section headings in file order, each with its line (normalised text in `norm`). */
-export function findHeadings(lines: readonly Line[], norm: string): HeadingHit[] {
+function findHeadings(lines: readonly Line[], norm: string): HeadingHit[] {
   const hits: HeadingHit[] = [];
   for (const line of lines) {
     if (line.end - line.start > 60) continue;

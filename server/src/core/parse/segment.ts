@@ -17,7 +17,7 @@ const NATIONAL = /^(?:总体情况|主动公开政府信息情况|收到和处�
 const BEFORE = /[\s。;!?)\]】”"'0-9|:]/;
 
 /** Where section headings start and end inside a long line (normalised text). */
-export function inlineHeadings(norm: string, start: number, end: number, s = norm.slice(start, end)): [number, number][] {
+function inlineHeadings(norm: string, start: number, end: number, s = norm.slice(start, end)): [number, number][] {
   const out: [number, number][] = [];
   if (!s.includes('、') && !s.includes('.')) return out;
   INLINE.lastIndex = 0;

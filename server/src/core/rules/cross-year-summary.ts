@@ -43,7 +43,7 @@ export interface OtherReport {
 const cells = (cs: readonly Cell[]): CellSummary[] => cs.map((c) => ({ span: c.span, raw: c.raw, value: c.value, ...(c.uncertain ? { uncertain: true } : {}) }));
 
 /** Two 32-bit FNV-style hashes folded into 53 bits (exact in a double): collisions are negligible. */
-export function hash53(s: string): number {
+function hash53(s: string): number {
   let a = 0x811c9dc5;
   let b = 0x01000193;
   for (let i = 0; i < s.length; i++) {

@@ -179,7 +179,7 @@ export function confidentCorrections(d: T2Diagnosis): Map<Cell, bigint> {
  * Cells in a sum that does not hold and that no single wrong cell explains: which of them is wrong
  * is not known, so no narrative figure is changed to match them (or a value computed from them).
  */
-export function doubtfulCells({ lone }: T2Diagnosis): Set<Cell> {
+function doubtfulCells({ lone }: T2Diagnosis): Set<Cell> {
   const out = new Set<Cell>();
   for (const e of lone) for (const r of [...e.lhs, ...e.rhs]) out.add(r.cell);
   return out;
@@ -230,7 +230,7 @@ export function isAnchor(e: Equation, r: Ref): boolean {
 }
 
 /** Whether setting the anchor of `e` to `value` would break an equation that holds now. */
-export function breaksOthers(all: Equation[], e: Equation, value: bigint): boolean {
+function breaksOthers(all: Equation[], e: Equation, value: bigint): boolean {
   const a = e.anchor;
   const delta = value - a.value;
   return all.some((o) => {
@@ -258,9 +258,3 @@ export function anchorExpected(e: Equation): bigint | undefined {
   const v = e.anchor.value - e.residual * sign;
   return v < 0n ? undefined : v;
 }
-
-export const t2RuleOf: Record<EqKind, string> = {
-  row: 'table2-row-sum',
-  col: 'table2-column-sum',
-  bal: 'table2-balance',
-};

@@ -158,6 +158,3 @@ export const T3_COLUMNS_EN = ['upheld', 'corrected', 'other outcome', 'pending',
 export const T3_GROUP_WIDTH = T3_COLUMNS.length;
 export const T3_TOTAL = T3_GROUP_WIDTH - 1;
 export const T3_CELLS = T3_GROUPS.length * T3_GROUP_WIDTH;
-
-/** Words that make a text look like one of these reports (for plaintext detection). */
-export const REPORT_MARKERS = [/政府信息公开/, /年度报告|工作报告/, /依申请公开|主动公开/, /行政复议/];

@@ -2,8 +2,6 @@
 const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
-export const CHINESE_NUMERAL = /[零〇一二两三四五六七八九十百千]+/y;
-
 export function parseChinese(s: string): number | undefined {
   if (!s) return undefined;
   let total = 0;

@@ -11,7 +11,7 @@ export interface Compact {
 }
 
 /** Stands for white space between two digits ("9 1件" is not 91): it ends a number. */
-export const DIGIT_GAP = '_';
+const DIGIT_GAP = '_';
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 /** The characters isSpace() drops (after normalisation only these occur). */
