@@ -3,11 +3,10 @@ import { sentenceKey } from '../fingerprint';
 import { cmpDec, formatDec, isInteger, pow10, within } from '../num/decimal';
 import { memoCorrections, targetOptions, targetValue } from '../narrative/evaluate';
 import type { Claim } from '../narrative/extract';
-import type { RuleContext } from './rule';
+import type { Rule, RuleContext } from './rule';
 import { formatLike, sumText } from '../narrative/format';
 import type { Fix } from '../types';
 import type { Cell, Report } from '../model';
-import type { Rule } from './rule';
 import { memoDoubtful } from './table2-engine';
 
 /** Whether a cell is a total: table 2's 总计 column or (七) row, table 3's 总计 column. */
