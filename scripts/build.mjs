@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
-// Usage: node scripts/build.mjs [--quiet] [client|server|cli|pdfjs ...]  (default: all four)
-import { build } from 'esbuild';
+// Usage: node scripts/build.mjs [--quiet] [--watch] [client|server|cli|pdfjs ...]  (default: all four)
+// --watch rebuilds on every change (npm run watch, and the F5 task in .vscode/tasks.json).
+import { build, context } from 'esbuild';
 import { cpSync, readFileSync, statSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
+const watch = args.includes('--watch');
 const wanted = args.filter((a) => !a.startsWith('--'));
 
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
@@ -40,12 +42,14 @@ function upToDate(t) {
   }
 }
 
-for (const name of wanted.length ? wanted : Object.keys(targets)) {
+const names = wanted.length ? wanted : Object.keys(targets);
+const watchLog = watch ? watchLogger(names.length) : undefined;
+for (const name of names) {
   const t = targets[name];
   if (!t) throw new Error(`unknown bundle ${name}`);
   // The CLI path is run on every `npm run cli`; skip the bundle when nothing changed.
-  if (quiet && upToDate(t)) continue;
-  await build({
+  if (quiet && !watch && upToDate(t)) continue;
+  const options = {
     absWorkingDir: root,
     entryPoints: [t.entry],
     outfile: t.out,
@@ -58,9 +62,42 @@ for (const name of wanted.length ? wanted : Object.keys(targets)) {
     ...(t.banner ? { banner: { js: t.banner } } : {}),
     define: t.define,
     minify: t.minify,
-    logLevel: quiet ? 'error' : 'info',
-  });
+    logLevel: watch ? 'silent' : quiet ? 'error' : 'info',
+    plugins: watchLog ? [watchLog(name)] : [],
+  };
+  if (watch) await (await context(options)).watch();
+  else await build(options);
   if (name === 'pdfjs') copyPdfjsData();
+}
+
+/**
+ * Watch mode's output: "[watch] build started" and "[watch] build finished" around each round of
+ * rebuilds (the first round ends when every bundle is built), and one line per problem,
+ * "file:line:column: error: text" — what the problem matcher in .vscode/tasks.json reads.
+ */
+function watchLogger(count) {
+  let building = 0;
+  let unbuilt = count;
+  console.log('[watch] build started');
+  return (name) => {
+    let first = true;
+    return {
+      name: 'watch-log',
+      setup(b) {
+        b.onStart(() => {
+          if (building++ === 0 && unbuilt === 0) console.log('[watch] build started');
+        });
+        b.onEnd((r) => {
+          for (const [severity, messages] of [['error', r.errors], ['warning', r.warnings]]) {
+            for (const m of messages) console.log(m.location ? `${m.location.file}:${m.location.line}:${m.location.column + 1}: ${severity}: ${m.text}` : `${name}: ${severity}: ${m.text}`);
+          }
+          building--;
+          if (first) (first = false), unbuilt--;
+          if (building === 0 && unbuilt === 0) console.log('[watch] build finished');
+        });
+      },
+    };
+  };
 }
 
 /** pdf.js's character maps and standard fonts beside the bundle (read from disk, never fetched). */

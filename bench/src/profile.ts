@@ -24,7 +24,7 @@ for (let i = 0; i < 3; i++) analyze(doc.text);
 const session = new Session();
 session.connect();
 const post = (method: string, params?: object) =>
-  new Promise<any>((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
+  new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
 
 (async () => {
   await post('Profiler.enable');
@@ -34,8 +34,8 @@ const post = (method: string, params?: object) =>
   const t0 = performance.now();
   while (performance.now() - t0 < seconds * 1000) (analyze(doc.text), runs++);
   const elapsed = performance.now() - t0;
-  const { profile } = await post('Profiler.stop');
-  const nodes: Node[] = profile.nodes;
+  const { profile } = (await post('Profiler.stop')) as { profile: { nodes: Node[] } };
+  const nodes = profile.nodes;
   const total = nodes.reduce((a, n) => a + n.hitCount, 0);
   const self = new Map<string, number>();
   for (const n of nodes) {

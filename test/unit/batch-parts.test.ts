@@ -95,6 +95,7 @@ describe('batch pieces', () => {
     now = 2000;
     p.update(40, 100);
     assert.equal(written.length, 1);
+    // eslint-disable-next-line no-control-regex -- the terminal's erase-line escape
     assert.match(written[0], /^\r\x1b\[2Knianbao: 40\/100 files · 20\/s · ETA 3 s$/);
     now = 2100;
     p.update(41, 100);

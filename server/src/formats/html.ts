@@ -18,7 +18,7 @@ const BLOCK = new Set([
   'form', 'header', 'footer', 'nav', 'aside', 'main', 'address', 'figure', 'figcaption', 'caption', 'hr', 'tr', 'td', 'th', 'table', 'tbody', 'thead', 'tfoot', 'body', 'html',
 ]);
 /** Site chrome that can sit inside the article element. */
-const CHROME = /^[【\[]?\s*(打印本页|打印|关闭窗口|关闭|返回顶部|返回|收藏|分享到?[:：]?.*|扫一扫.*|字号[:：]?\s*(大|中|小|\s)*|【?(大|中|小)】?(\s*【?(大|中|小)】?)*)\s*[】\]]?$/;
+const CHROME = /^[【[]?\s*(打印本页|打印|关闭窗口|关闭|返回顶部|返回|收藏|分享到?[:：]?.*|扫一扫.*|字号[:：]?\s*(大|中|小|\s)*|【?(大|中|小)】?(\s*【?(大|中|小)】?)*)\s*[】\]]?$/;
 const HEADING = /^\s*[一二三四五六][、.．]/;
 const CJK = /[\u4e00-\u9fff]/g;
 

@@ -3,11 +3,10 @@ import { sentenceKey } from './fingerprint';
 import { cmpDec, formatDec, isInteger, pow10, within } from '../num/decimal';
 import { memoCorrections, targetOptions, targetValue } from '../narrative/evaluate';
 import type { Claim } from '../model/narrative';
-import type { RuleContext } from './rule';
+import type { Rule, RuleContext } from './rule';
 import { formatLike, sumText } from '../narrative/format';
 import type { Fix } from '../types';
 import type { Cell, Report } from '../model';
-import type { Rule } from './rule';
 import { memoDoubtful } from '../tables/table2';
 import { T2_TOTAL_COL, T3_TOTAL } from '../template/format';
 

@@ -9,7 +9,7 @@ import type { Rule, RuleContext } from './rule';
 /** A labelled date: "发布日期:2024-03-15", "发布时间: 2025-03-10 15:35", "日期:2023-01-28", "成文日期". */
 const LABELLED = /(?:发布|公开|印发|成文|发文|落款)?(?:日期|时间)[:]$/;
 /** A line that is a date and nothing else (a signature date), optionally "(…)" or "…印发". */
-const ALONE = /^[(\[【]?$/;
+const ALONE = /^[([【]?$/;
 const ALONE_AFTER = /^(?:[)\]】])?(?:印发|发布|制发)?$/;
 
 interface Candidate {

@@ -36,7 +36,7 @@ const APPROX_BEFORE = /(?:约|近|逾|超过|超|大约|将近|接近|不足|不
 const APPROX_AFTER = /^(?:余|多|来|左右|以上|以下|上下|之多)/;
 const ORDINAL_BEFORE = /(?:第|No\.?|NO\.?|#)$/;
 const CODE_BEFORE = /[\d.\-—–·/A-Za-z@_]/;
-const CODE_AFTER = /[\-—–·:/@_.]/;
+const CODE_AFTER = /[-—–·:/@_.]/;
 const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 
 function unitAt(s: string, i: number): string {
@@ -79,7 +79,7 @@ export function scanNumbers(s: string): NumToken[] {
     re.lastIndex = i;
     const m = re.exec(s)!;
     const start = i;
-    let end = i + m[0].length;
+    const end = i + m[0].length;
     i = end;
     // Most candidates are words (一是, 进一步) or years (2023年): nothing a figure can continue with follows.
     if (!FOLLOWS.has(s[end])) continue;
