@@ -4,6 +4,7 @@ import { analyze, type AnalyzeOptions, type Analysis, type Finding } from './cor
 import type { Settings } from './settings';
 import type { ReportIndex } from './reportIndex';
 import type { Ignores } from './ignores';
+import { DOCUMENT_TOO_LARGE } from './notices';
 
 export interface DocState {
   /** Whether the document was analysed at all (enabled, right language, recognised, small enough). */
@@ -78,8 +79,8 @@ export class Workspace {
     if (bytes > settings.maxDocumentSize) {
       const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
       const notice: Finding = {
-        rule: 'document-too-large',
-        severity: 'information',
+        rule: DOCUMENT_TOO_LARGE.id,
+        severity: DOCUMENT_TOO_LARGE.severity,
         message: {
           zh: `文档过大(${mb(bytes)} MB,上限 ${mb(settings.maxDocumentSize)} MB),未做检查;可在设置 nianbao.maxDocumentSize 中调整上限`,
           en: `Document too large (${mb(bytes)} MB, limit ${mb(settings.maxDocumentSize)} MB), not checked; see the setting nianbao.maxDocumentSize`,

@@ -6,12 +6,13 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../../server/src/core';
+import { NOTICES as NOTICE_LIST } from '../../server/src/notices';
 import { ROOT } from '../helpers/paths';
 
 const DIR = join(ROOT, 'docs', 'rules');
 const HEADINGS = ['## 检查什么', '## 错误示例', '## 如何修复', '## 何时可能误报', '## 关闭或调整', '## English'];
 /** Pages for diagnostics the server publishes that are not registered rules, with their fixed severity. */
-const NOTICES: Record<string, string> = { 'document-too-large': 'information' };
+const NOTICES: Record<string, string> = Object.fromEntries(NOTICE_LIST.map((n) => [n.id, n.severity]));
 
 interface Page {
   lines: string[];

@@ -5,11 +5,12 @@
  * yield nothing. A fixed text is checked again: no fixable finding may be left, and a second
  * fix-all changes nothing. last-year.txt in a rule folder is given as the other report.
  * NIANBAO_UPDATE_FIXTURES=1 npm test rewrites the .expected and .fixed.txt files (review the diff).
+ * Every registered rule has fixtures, and its `fixable` agrees with them.
  */
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, fixAll, isAutoFix, otherReportOf, ruleById, type AnalyzeOptions } from '../../server/src/core';
+import { analyze, fixAll, isAutoFix, otherReportOf, ruleById, RULES, type AnalyzeOptions } from '../../server/src/core';
 import { FIXTURES } from '../helpers/paths';
 
 const UPDATE = process.env.NIANBAO_UPDATE_FIXTURES === '1';
@@ -36,11 +37,17 @@ function fixable(text: string, opts: AnalyzeOptions): string[] {
     .map((f) => f.rule);
 }
 
-function suite(dir: string, rule?: string) {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt') && !f.endsWith('.fixed.txt') && f !== 'last-year.txt');
+/** The inputs of a fixture folder (not the fixed texts, not last year's report). */
+const inputs = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.txt') && !f.endsWith('.fixed.txt') && f !== 'last-year.txt');
+
+function optionsFor(dir: string): AnalyzeOptions {
   const last = join(dir, 'last-year.txt');
-  const opts: AnalyzeOptions = existsSync(last) ? { others: [otherReportOf('last-year.txt', read(last))] } : {};
-  for (const f of files) {
+  return existsSync(last) ? { others: [otherReportOf('last-year.txt', read(last))] } : {};
+}
+
+function suite(dir: string, rule?: string) {
+  const opts = optionsFor(dir);
+  for (const f of inputs(dir)) {
     const base = join(dir, f.replace(/\.txt$/, ''));
     it(`${rule ?? 'reports'}/${f}`, () => {
       const text = read(join(dir, f));
@@ -76,4 +83,26 @@ describe('fixtures', () => {
     it(`rules/${id} names a registered rule`, () => assert.ok(ruleById(id)));
     suite(join(rules, id), id);
   }
+
+  // A nested suite runs after the tests above, so a new rule's .expected files are written first.
+  describe('every registered rule', () => {
+    for (const r of RULES) {
+      const dir = join(rules, r.id);
+      it(`${r.id} has an invalid-*.txt with its .expected and a valid-*.txt`, () => {
+        assert.ok(existsSync(dir), `test/fixtures/rules/${r.id}/ is missing`);
+        const files = inputs(dir);
+        const invalid = files.filter((f) => f.startsWith('invalid-'));
+        assert.ok(invalid.length > 0, `test/fixtures/rules/${r.id}/ has no invalid-*.txt`);
+        assert.ok(files.some((f) => f.startsWith('valid-')), `test/fixtures/rules/${r.id}/ has no valid-*.txt`);
+        for (const f of invalid) assert.ok(existsSync(join(dir, f.replace(/\.txt$/, '.expected'))), `${r.id}/${f} has no .expected`);
+      });
+
+      it(`${r.id}: fixable is ${r.fixable}, as its findings in the fixtures show`, () => {
+        const offers = inputs(dir).flatMap((f) => analyze(read(join(dir, f)), optionsFor(dir)).findings.filter((x) => x.rule === r.id).map((x) => x.fixes.length > 0));
+        assert.ok(offers.length > 0, `no ${r.id} finding in its fixtures`);
+        if (r.fixable) assert.ok(offers.includes(true), `fixable, but no ${r.id} finding in its fixtures offers a fix`);
+        else assert.ok(!offers.includes(true), `a ${r.id} finding offers a fix: set fixable: true`);
+      });
+    }
+  });
 });

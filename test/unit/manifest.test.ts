@@ -33,7 +33,9 @@ describe('manifest', () => {
       for (const k of keys) assert.ok(typeof nls[k] === 'string' && nls[k].length > 0, `${f}: ${k}`);
     }
     const zh = json('package.nls.zh-cn.json');
+    const en = json('package.nls.json');
     for (const r of RULES) assert.equal(zh[`rule.${r.id}`], r.description.zh);
+    for (const r of RULES) assert.equal(en[`rule.${r.id}`], r.description.en);
   });
 
   it('contributes the language, its grammar and file patterns', () => {

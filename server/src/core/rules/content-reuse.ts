@@ -8,11 +8,16 @@ const MIN_CHARS = 100;
 export const rule: Rule = {
   id: 'content-reuse',
   severity: 'information',
+  fixable: false,
   title: { zh: '与上年报告重复', en: 'text reused from last year' },
   tags: ['cross-year', 'narrative'],
   description: {
     zh: '正文中与上一年度报告(同一机关)逐字相同的文字所占比例超过阈值(设置 nianbao.reuseThreshold,默认 50%)。',
     en: 'The share of the prose that is word for word in the same body’s report for last year exceeds a threshold (setting nianbao.reuseThreshold, default 50%).',
+  },
+  summary: {
+    zh: '正文与上一年度报告逐字相同的比例超过阈值(默认 50%)',
+    en: "more of the prose than `nianbao.reuseThreshold` (default 50%) is word for word in last year's report (same body)",
   },
   check(ctx) {
     checkAcross(ctx, this.across!);

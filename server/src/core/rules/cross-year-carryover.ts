@@ -7,11 +7,16 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   id: 'cross-year-carryover',
   severity: 'error',
+  fixable: true,
   title: { zh: '上年结转与上年报告', en: 'carry-over vs last year' },
   tags: ['cross-year', 'table2'],
   description: {
     zh: '本年度表二“二、上年结转”的每一列应等于上一年度报告(同一机关)表二“四、结转下年度继续办理”的对应列。',
     en: 'This year’s table 2 row II (carried over) must equal, column by column, row IV (carried into next year) of the same body’s report for last year.',
+  },
+  summary: {
+    zh: '本年“二、上年结转”不等于上一年度报告的“四、结转下年度继续办理”',
+    en: "this year's 二、上年结转 ≠ last year's 四、结转下年度 (same body, reports in one workspace or one CLI call)",
   },
   check(ctx) {
     checkAcross(ctx, this.across!);

@@ -6,11 +6,16 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   id: 'cross-year-valid-docs',
   severity: 'warning',
+  fixable: false,
   title: { zh: '现行有效件数与上年报告', en: 'documents in force vs last year' },
   tags: ['cross-year', 'table1'],
   description: {
     zh: '表一中本年“现行有效件数”通常等于上一年度报告的现行有效件数 + 本年制发 − 本年废止(有些机关废止旧文件的口径不同,因此只作提醒)。',
     en: 'Table 1: documents in force this year usually equal last year’s in force + issued − repealed (a warning: some bodies count repeals differently).',
+  },
+  summary: {
+    zh: '现行有效件数 ≠ 上年现行有效 + 本年制发 − 本年废止',
+    en: "现行有效 ≠ last year's + 本年制发 − 本年废止",
   },
   check(ctx) {
     checkAcross(ctx, this.across!);

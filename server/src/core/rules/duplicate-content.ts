@@ -5,11 +5,16 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   id: 'duplicate-content',
   severity: 'warning',
+  fixable: true,
   title: { zh: '重复粘贴', en: 'duplicated content' },
   tags: ['structure'],
   description: {
     zh: '同一份文件中有一段内容(一个部分、一张表或整份报告)被重复粘贴。',
     en: 'A stretch of the file (a section, a table or the whole report) is pasted twice.',
+  },
+  summary: {
+    zh: '一段内容(一个部分、一张表或整份报告)被重复粘贴',
+    en: 'a section, table or the whole report pasted twice',
   },
   check(ctx) {
     for (const d of ctx.model.duplicates) {

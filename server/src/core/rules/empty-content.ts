@@ -100,11 +100,16 @@ function checkTable(ctx: RuleContext, t: Table | undefined): void {
 export const rule: Rule = {
   id: 'empty-content',
   severity: 'warning',
+  fixable: false,
   title: { zh: '内容为空或占位', en: 'empty or placeholder content' },
   tags: ['structure'],
   description: {
     zh: '第五或第六部分为空、只有“无”或占位文字、不成句;联系电话、网址等留空;整张表格的单元格全部为空。',
     en: 'Section 5 or 6 is empty, a placeholder or shorter than a sentence; a contact detail or web address is left blank; a whole table has every cell blank.',
+  },
+  summary: {
+    zh: '第五、六部分为空或只有占位文字,联系方式留空,整张表格为空',
+    en: 'section 五 or 六 empty or a placeholder, 五 shorter than a sentence, a blank contact detail ("电话:"), a table with every cell blank',
   },
   check(ctx) {
     for (const report of ctx.reports) {

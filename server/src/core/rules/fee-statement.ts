@@ -7,11 +7,16 @@ const FEE = /处理费|收费|收取[^。]{0,20}费|缴纳[^。]{0,6}费|费用/
 export const rule: Rule = {
   id: 'fee-statement',
   severity: 'information',
+  fixable: false,
   title: { zh: '信息处理费说明', en: 'information-processing fees' },
   tags: ['structure'],
   description: {
     zh: '第六部分“其他需要报告的事项”没有说明收取信息处理费的情况(国办函〔2020〕109号要求在年度报告中公布;与表一的行政事业性收费不是一回事)。',
     en: 'Section 6 does not say whether information-processing fees were charged (required by 国办函〔2020〕109号; not the same as table 1’s administrative fees).',
+  },
+  summary: {
+    zh: '第六部分没有说明信息处理费的收取情况',
+    en: 'section 六 says nothing about the 信息处理费 charged (国办函〔2020〕109号)',
   },
   check(ctx) {
     for (const report of ctx.reports) {

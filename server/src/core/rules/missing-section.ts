@@ -12,11 +12,16 @@ const TABLES: Record<number, { key: 't1' | 't2' | 't3'; zh: string; en: string }
 export const rule: Rule = {
   id: 'missing-section',
   severity: 'information',
+  fixable: false,
   title: { zh: '缺少部分或表格', en: 'missing section or table' },
   tags: ['structure'],
   description: {
     zh: '缺少国家格式规定的某一部分(一至六)或某张表。',
     en: 'A section (一 to 六) or a table required by the national format is missing.',
+  },
+  summary: {
+    zh: '缺少国家格式规定的某一部分或某张表',
+    en: 'a section 一–六 or one of the three tables is missing',
   },
   check(ctx) {
     for (const report of ctx.reports) {

@@ -26,11 +26,16 @@ const SAYS = {
 export const rule: Rule = {
   id: 'narrative-negation',
   severity: 'error',
+  fixable: true,
   title: { zh: '叙述说没有,表格不为 0', en: 'narrative says none' },
   tags: ['narrative'],
   description: {
     zh: '叙述说没有某类事项(“未发生行政复议案件”“未收到申请”“无上年结转”),但对应表格数字不为 0。',
     en: 'The narrative says there was none ("no reconsideration cases", "no requests received", "nothing carried over"), but the table cell is not 0.',
+  },
+  summary: {
+    zh: '叙述说没有(未发生、未收到、无……),表格数字却不为 0',
+    en: 'the prose says there was none ("本年度未发生行政复议案件", "未收到申请", "无上年结转") where the table has a non-zero figure',
   },
   check(ctx) {
     ctx.reports.forEach((report, i) => {

@@ -46,11 +46,16 @@ function exactInt(share: Share['part']): bigint | undefined {
 export const rule: Rule = {
   id: 'narrative-percentage',
   severity: 'error',
+  fixable: true,
   title: { zh: '百分比', en: 'percentage' },
   tags: ['narrative'],
   description: {
     zh: '“N 件,占 P%”:按写出的小数位数,P 必须是 N 与所指总数之比的正确四舍五入;基数取句中所述总数、同列各项之和或表格中对应的总计。',
     en: '"N, P% of the total": P must be N ÷ base correctly rounded to its written decimals; the base is the stated total, the sum of the listed parts, or the matching table total.',
+  },
+  summary: {
+    zh: '“N 件,占 P%”:P 不是 N 与总数之比的正确四舍五入',
+    en: '"N 件,占 P%": P is not N ÷ base at its written precision, for any reasonable base',
   },
   check(ctx) {
     ctx.reports.forEach((report, i) => {

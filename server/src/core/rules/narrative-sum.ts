@@ -53,11 +53,16 @@ function nestedSubset(n: Narrative, total: Dec, parts: Figure[]): boolean {
 export const rule: Rule = {
   id: 'narrative-sum',
   severity: 'error',
+  fixable: true,
   title: { zh: '叙述中的合计', en: 'narrative total' },
   tags: ['narrative'],
   description: {
     zh: '“共/总量/合计 N……,其中 A……,B……”:各项之和大于总数;或在列举完整时(百分比合计 100%,或列出了表格中的全部类别)小于总数。',
     en: '"N in total, of which A, B, …": the parts add up to more than the total, or — when the list is complete — to less.',
+  },
+  summary: {
+    zh: '“共 N,其中 A、B……”:各项之和与总数不符',
+    en: '"共 N …,其中 A …,B …": parts over the total (or under it, when the list is complete)',
   },
   check(ctx) {
     for (const report of ctx.reports) {

@@ -50,11 +50,16 @@ function checkAgainstOptions(ctx: RuleContext, report: Report, index: number, c:
 export const rule: Rule = {
   id: 'narrative-table-mismatch',
   severity: 'error',
+  fixable: true,
   title: { zh: '叙述与表格不一致', en: 'narrative vs table' },
   tags: ['narrative'],
   description: {
     zh: '叙述中复述的数字(收到申请、予以公开、行政复议、现行有效规范性文件等)与对应表格单元格不一致。',
     en: 'A figure restated in the narrative (requests received, disclosed, reconsiderations, normative documents in force, …) differs from its table cell.',
+  },
+  summary: {
+    zh: '叙述中复述的数字与对应表格单元格不一致',
+    en: 'a figure restated in prose differs from its table cell',
   },
   check(ctx) {
     ctx.reports.forEach((report, i) => {

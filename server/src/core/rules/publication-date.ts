@@ -56,11 +56,16 @@ function dateLines(ctx: RuleContext, report: Report): number[] {
 export const rule: Rule = {
   id: 'publication-date',
   severity: 'information',
+  fixable: false,
   title: { zh: '发布日期晚于法定期限', en: 'late publication date' },
   tags: ['structure'],
   description: {
     zh: '报告开头或末尾的发布日期晚于法定期限(《政府信息公开条例》第四十九条:部门于每年1月31日前,县级以上地方人民政府本级于3月31日前公布上一年度报告)。',
     en: 'The publication date at the start or end of the report is later than the legal deadline (Regulations art. 49: 31 January for departments, 31 March for a local people’s government’s own report).',
+  },
+  summary: {
+    zh: '开头或末尾的发布日期晚于法定期限',
+    en: "a publication date at the start or end later than the legal deadline (31 January for departments, 31 March for a government's own report)",
   },
   check(ctx) {
     for (const report of ctx.reports) {

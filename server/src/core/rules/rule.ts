@@ -7,12 +7,23 @@ import type { PreviousReport } from './cross-year';
 
 export type { OtherReport } from './cross-year-summary';
 
+/**
+ * What is known of a rule without running it: the single source of the settings schema, the
+ * localized strings, the rule tables and new rule pages (scripts/gen-rules.mjs writes them).
+ */
 export interface RuleMeta {
+  /** Also the file name (rules/<id>.ts), the doc page (docs/rules/<id>.md) and the fixtures folder. */
   id: string;
+  /** The default severity (settings and the CLI's --rule change it). */
   severity: Severity;
+  /** Whether its findings offer quick fixes (the fixtures test holds it to that). */
+  fixable: boolean;
   /** A short name for menus and hovers ("表二列合计"), where the id would be cryptic. */
   title: Msg;
+  /** What it checks, in full: the settings description (package.nls*.json), SARIF, the HTML report. */
   description: Msg;
+  /** One line for the rule tables: zh in docs/rules/README.md, en there and in README.md. */
+  summary: Msg;
   tags: string[];
 }
 

@@ -97,11 +97,16 @@ function promotedSubparts(ctx: RuleContext, report: Report): void {
 export const rule: Rule = {
   id: 'section-numbering',
   severity: 'information',
+  fixable: true,
   title: { zh: '部分编号', en: 'section numbering' },
   tags: ['structure'],
   description: {
     zh: '国家格式的某一部分编号不对(如“收到和处理政府信息公开申请情况”编成“四、”),或把第一部分的分项(主动公开、依申请公开……)编成了一级标题。',
     en: 'A part of the national format under the wrong numeral, or a sub-part of part 1 (proactive disclosure, requests, …) numbered as a top-level part.',
+  },
+  summary: {
+    zh: '国家格式的部分编号不对,第一部分的分项编成了一级标题',
+    en: 'a national part under the wrong numeral; a sub-part of 一 numbered as a top-level part',
   },
   check(ctx) {
     for (const report of ctx.reports) {

@@ -10,11 +10,16 @@ const show = (y: number | undefined, m: number, d: number) => `${y !== undefined
 export const rule: Rule = {
   id: 'statistics-period',
   severity: 'warning',
+  fixable: true,
   title: { zh: '统计期限不是整年', en: 'statistics period' },
   tags: ['structure'],
   description: {
     zh: '统计期限不是报告年度的整个自然年(1月1日至12月31日),如“统计期限自2023年1月1日起至2023年11月30日止”。',
     en: 'The statistics period is not the whole calendar year of the report (1 January to 31 December), e.g. it ends on 30 November.',
+  },
+  summary: {
+    zh: '统计期限不是报告年度的1月1日至12月31日',
+    en: "the statistics period is not the report year's 1 January – 31 December",
   },
   check(ctx) {
     ctx.reports.forEach((report) => {

@@ -9,11 +9,16 @@ const NAMES = {
 export const rule: Rule = {
   id: 'table-unaligned',
   severity: 'warning',
+  fixable: false,
   title: { zh: '表格无法对齐', en: 'table not aligned' },
   tags: ['table', 'structure'],
   description: {
     zh: '表格无法与国家格式逐行对齐(缺行、多行或数字个数不对),因此没有检查它的合计。',
     en: 'A table cannot be aligned to the national format (missing rows, extra rows or a wrong number of cells), so its sums were not checked.',
+  },
+  summary: {
+    zh: '表格无法与国家格式逐行对齐,因此没有检查它的数字',
+    en: 'a table that cannot be aligned to the national format (says what was expected and found; its numbers are not checked)',
   },
   check(ctx) {
     for (const report of ctx.reports) {

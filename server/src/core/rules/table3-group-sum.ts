@@ -7,11 +7,16 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   id: 'table3-group-sum',
   severity: 'error',
+  fixable: true,
   title: { zh: '表三分组合计', en: 'table 3 group total' },
   tags: ['table', 'table3'],
   description: {
     zh: '表三每组(行政复议、未经复议直接起诉、复议后起诉)中,结果维持、结果纠正、其他结果、尚未审结之和等于总计。',
     en: 'In each group of table 3, upheld + corrected + other + pending equals the total.',
+  },
+  summary: {
+    zh: '表三每组:维持 + 纠正 + 其他 + 尚未审结 = 总计',
+    en: 'table 3: in each group, 维持 + 纠正 + 其他 + 尚未审结 = 总计',
   },
   check(ctx) {
     for (const report of ctx.reports) {

@@ -112,11 +112,16 @@ function check(ctx: RuleContext, table: 1 | 2, id: string, label: Span, w: Label
 export const rule: Rule = {
   id: 'template-label',
   severity: 'warning',
+  fixable: true,
   title: { zh: '表格行标签与国家格式不符', en: 'row label wording' },
   tags: ['table'],
   description: {
     zh: '表格行标签(或分组标题)与国家格式的文字接近但不相同,如“其他法律行政止公开”“不与处理”、丢了引号的“三安全一稳定”。',
     en: 'A table row label (or group header) is close to the national wording but not equal, e.g. a character missing or mistyped, or the quotes around “三安全一稳定” lost.',
+  },
+  summary: {
+    zh: '表格行标签或分组标题与国家格式接近但不相同(错字、漏字、丢引号)',
+    en: 'a table row label or group header close to the national wording but not equal ("其他法律行政止公开", "不与处理"); width and punctuation variants are not typos',
   },
   check(ctx) {
     for (const report of ctx.reports) {

@@ -47,11 +47,16 @@ function thisYearsFigures(report: Report, ctx: RuleContext, index: number, si: n
 export const rule: Rule = {
   id: 'year-in-paragraph',
   severity: 'warning',
+  fixable: true,
   title: { zh: '正文中的年份', en: 'year in a paragraph' },
   tags: ['structure'],
   description: {
     zh: '正文中陈述本年度数字的句子写着别的年份(如2023年报告中的“2021年共收到申请……”);回顾往年、比较和计划不算。',
     en: 'A sentence that states this year’s figures carries another year (e.g. “in 2021 we received … requests” in a 2023 report); recalled history, comparisons and plans are left alone.',
+  },
+  summary: {
+    zh: '陈述本年度数字的句子写着别的年份',
+    en: 'a sentence stating this year\'s figures under another year ("2021年共收到申请…" in a 2023 report)',
   },
   check(ctx) {
     ctx.reports.forEach((report, index) => {

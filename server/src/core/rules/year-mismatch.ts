@@ -11,11 +11,16 @@ const KIND: Record<YearKind, Msg> = {
 export const rule: Rule = {
   id: 'year-mismatch',
   severity: 'warning',
+  fixable: true,
   title: { zh: '年份不一致', en: 'year mismatch' },
   tags: ['structure'],
   description: {
     zh: '标题、统计期限和“××××年,我局……”等表述中的年份互相矛盾(常见于沿用上一年的报告)。',
     en: 'The year in the title, the statistics period and statements such as "In 2023, we …" disagree (typical of last year’s report reused).',
+  },
+  summary: {
+    zh: '标题、统计期限和正文中的年份互相矛盾',
+    en: 'title, statistics period and opening statements disagree on the year',
   },
   check(ctx) {
     for (const report of ctx.reports) {
