@@ -6,11 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { fixAll, isAutoFix, type AnalyzeOptions, type Analysis, type Finding, type Locale } from './core';
 import { pick, ruleTitle, toTextEdit, type DiagnosticData } from './convert';
-
-export const FIX_ALL_KIND = 'source.fixAll.nianbao';
-export const CMD_OPEN_DOC = 'nianbao.openRuleDoc';
-export const CMD_IGNORE = 'nianbao.ignoreFinding';
-export const CMD_IGNORE_RULE = 'nianbao.ignoreRuleInFile';
+import { CommandIds, commandOf, FIX_ALL_KIND } from './protocol';
 
 export interface ActionContext {
   doc: TextDocument;
@@ -80,13 +76,13 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
             kind: CodeActionKind.QuickFix,
             diagnostics: [d],
             // The version lets a stale command be recognised (see commands.ts).
-            command: { title: 'Ignore', command: CMD_IGNORE, arguments: [uri, ctx.doc.version, f.rule, f.fingerprint, `${pick(f.message, 'zh')} [${note}]`] },
+            command: commandOf('Ignore', CommandIds.ignoreFinding, uri, ctx.doc.version, f.rule, f.fingerprint, `${pick(f.message, 'zh')} [${note}]`),
           },
           {
             title: L({ zh: `在本文件中忽略 ${title.zh}`, en: `Ignore “${title.en}” in this file` }),
             kind: CodeActionKind.QuickFix,
             diagnostics: [d],
-            command: { title: 'Ignore rule in file', command: CMD_IGNORE_RULE, arguments: [uri, ctx.doc.version, f.rule] },
+            command: commandOf('Ignore rule in file', CommandIds.ignoreRuleInFile, uri, ctx.doc.version, f.rule),
           },
         );
       }
@@ -94,7 +90,7 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
         title: L({ zh: `查看规则说明:${title.zh}`, en: `Show documentation for “${title.en}”` }),
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
-        command: { title: 'Show documentation', command: CMD_OPEN_DOC, arguments: [f.rule] },
+        command: commandOf('Show documentation', CommandIds.openRuleDoc, f.rule),
       });
     }
   }

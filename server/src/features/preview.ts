@@ -11,18 +11,6 @@ import { t2CellName, t3CellName } from '../core/template/names';
 import { normalize } from '../core/text/normalize';
 import { pick, ruleTitle } from '../convert';
 
-export const PREVIEW_REQUEST = 'nianbao/preview';
-export interface PreviewParams {
-  uri: string;
-}
-export interface PreviewResult {
-  uri: string;
-  version: number;
-  html: string;
-  /** The language of the html, for the panel's title and texts. */
-  locale: Locale;
-}
-
 /** Header texts of the national format that the template does not name. */
 const TEXT = {
   table: { zh: (n: string, title: string) => `表${n} ${title}`, en: (n: string, title: string) => `Table ${n} · ${title}` },
