@@ -19,9 +19,9 @@ export interface ActionContext {
   lazy: boolean;
 }
 
-/** What a lazily resolved fix-all action carries until it is chosen. */
+/** What a lazily resolved fix-all action carries until it is chosen (the version: see resolveFixAll). */
 export interface FixAllData {
-  fixAll: { uri: string; rule?: string };
+  fixAll: { uri: string; version: number; rule?: string };
 }
 
 function wants(only: string[] | undefined, kind: string): boolean {
@@ -106,16 +106,20 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
 /** A fix-all action: its edit now, or (lazy clients) data to compute it with on resolve. */
 function fixAllAction(ctx: ActionContext, title: string, kind: string, rule?: string): CodeAction | undefined {
   if (ctx.lazy) {
-    const data: FixAllData = { fixAll: { uri: ctx.doc.uri, ...(rule ? { rule } : {}) } };
+    const data: FixAllData = { fixAll: { uri: ctx.doc.uri, version: ctx.doc.version, ...(rule ? { rule } : {}) } };
     return { title, kind, data };
   }
   const edits = fixAllEdits(ctx, rule);
   return edits.length ? { title, kind, edit: { changes: { [ctx.doc.uri]: edits } } } : undefined;
 }
 
-/** Fills in the edit of a lazily returned fix-all action. */
-export function resolveFixAll(ctx: ActionContext, action: CodeAction): CodeAction {
+/**
+ * Fills in the edit of a lazily returned fix-all action; undefined when the document has changed
+ * since the action was offered (the user chose a fix for a text that is no longer there).
+ */
+export function resolveFixAll(ctx: ActionContext, action: CodeAction): CodeAction | undefined {
   const data = (action.data as FixAllData | undefined)?.fixAll;
   if (!data) return action;
+  if (typeof data.version === 'number' && data.version !== ctx.doc.version) return undefined;
   return { ...action, edit: { changes: { [ctx.doc.uri]: fixAllEdits(ctx, data.rule) } } };
 }

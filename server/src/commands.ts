@@ -37,7 +37,7 @@ export interface CommandDeps {
   revalidate(): void;
 }
 
-const STALE_FIX: Msg = { zh: 'nianbao:文档已更改,未执行“全部修复”;请重新执行', en: 'nianbao: the document has changed; fix-all was not applied, run it again' };
+export const STALE_FIX: Msg = { zh: 'nianbao:文档已更改,未执行“全部修复”;请重新执行', en: 'nianbao: the document has changed; fix-all was not applied, run it again' };
 const STALE_IGNORE: Msg = { zh: 'nianbao:文档已更改,该问题已不存在,未记入忽略文件', en: 'nianbao: the document has changed and the problem is gone; nothing was recorded' };
 
 function refusal(r: Extract<AddResult, { ok: false }>): Msg {

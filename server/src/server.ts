@@ -24,11 +24,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, fixAllEdits, resolveFixAll, type FixAllData } from './codeActions';
-import { commandHandler, COMMANDS } from './commands';
+import { commandHandler, COMMANDS, STALE_FIX } from './commands';
 import { stdioConnection } from './stdio';
 import { Ignores } from './ignores';
 import { IGNORE_FILE } from './io/ignoreFile';
-import { toDiagnostic, toRange } from './convert';
+import { pick, toDiagnostic, toRange } from './convert';
 import { ruleDocUri } from './docs';
 import { renderPreview } from './features/preview';
 import { statusOf } from './features/status';
@@ -238,7 +238,10 @@ connection.onCodeActionResolve(
   handle(codeActionObject, async (action: CodeAction) => {
     const uri = (action.data as FixAllData | undefined)?.fixAll?.uri;
     const c = typeof uri === 'string' ? await checked(uri) : undefined;
-    return c ? resolveFixAll(actionContext(c), action) : action;
+    if (!c) return action;
+    const resolved = resolveFixAll(actionContext(c), action);
+    if (!resolved) notify('warning', pick(STALE_FIX, c.locale));
+    return resolved ?? action;
   }),
 );
 
