@@ -5,14 +5,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
-import { CommandIds, type CommandArguments } from '../../server/src/protocol';
+import { CommandIds, PUBLISHED_SCHEME, type CommandArguments } from '../../server/src/protocol';
 import { ReportDetector } from './detect';
 import { EncodingWatch, reopenWithGb18030 } from './encoding';
 import { FixReporter } from './fixReport';
 import { localeOf, say } from './locale';
 import { Preview } from './preview';
 import { refreshOutlineOnLocaleChange } from './outline';
-import { registerPublished, SCHEME as PUBLISHED_SCHEME } from './published';
+import { registerPublished } from './published';
 import { ruleDocLink, showRuleDoc, SHOW_RULE_DOC } from './ruleDoc';
 import { CHECK_AS_REPORT, REOPEN_GB18030, StatusBar } from './status';
 

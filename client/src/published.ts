@@ -8,7 +8,6 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExtractRequest, PUBLISHED_SCHEME as SCHEME } from '../../server/src/protocol';
 
-export { SCHEME };
 const PUBLISHED = /\.(pdf|docx|html?|xhtml|shtml)$/i;
 
 const zh = () => !vscode.env.language.toLowerCase().startsWith('en');
