@@ -7,16 +7,10 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { localeOf, say, setLocale, type Locale } from './locale';
+import { RecognizeRequest } from '../../server/src/protocol';
+import { localeOf, say, setLocale } from './locale';
 import type { StatusBar } from './status';
 
-/** Mirrors server/src/features/recognize.ts. */
-interface RecognizeResult {
-  isReport: boolean;
-  locale: Locale;
-  tooLarge?: boolean;
-}
-const RECOGNIZE_REQUEST = 'nianbao/recognize';
 export const REPORT_LANGUAGE = 'gov-report';
 
 /** A document nianbao does not check by its language mode, but might be a report. */
@@ -67,7 +61,7 @@ export class ReportDetector implements vscode.Disposable {
     const text = doc.getText();
     const version = doc.version;
     // The core requires 信息公开 in a report: no need to send anything else.
-    const r = /信息公开/.test(text) && config.get<boolean>('enable', true) ? await this.client.sendRequest<RecognizeResult>(RECOGNIZE_REQUEST, { text, uri: doc.uri.toString() }) : undefined;
+    const r = /信息公开/.test(text) && config.get<boolean>('enable', true) ? await this.client.sendRequest(RecognizeRequest, { text, uri: doc.uri.toString() }) : undefined;
     if (doc.isClosed || doc.version !== version || !isCandidate(doc)) return;
     if (!r?.isReport) return this.status.setHint(doc.uri, undefined);
     setLocale(doc.uri.toString(), r.locale);

@@ -5,13 +5,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
+import { CommandIds, PUBLISHED_SCHEME, type CommandArguments } from '../../server/src/protocol';
 import { ReportDetector } from './detect';
 import { EncodingWatch, reopenWithGb18030 } from './encoding';
 import { FixReporter } from './fixReport';
 import { localeOf, say } from './locale';
 import { Preview } from './preview';
 import { refreshOutlineOnLocaleChange } from './outline';
-import { registerPublished, SCHEME as PUBLISHED_SCHEME } from './published';
+import { registerPublished } from './published';
 import { ruleDocLink, showRuleDoc, SHOW_RULE_DOC } from './ruleDoc';
 import { CHECK_AS_REPORT, REOPEN_GB18030, StatusBar } from './status';
 
@@ -32,7 +33,7 @@ function middleware(extensionUri: vscode.Uri, fixes: FixReporter): Middleware {
       }
       next(uri, diagnostics);
     },
-    executeCommand: (command, args, next) => (command === 'nianbao.openRuleDoc' ? showRuleDoc(extensionUri, args[0]) : next(command, args)),
+    executeCommand: (command, args, next) => (command === CommandIds.openRuleDoc ? showRuleDoc(extensionUri, args[0]) : next(command, args)),
     provideCodeActions: async (doc, range, context, token, next) => {
       const actions = await next(doc, range, context, token);
       for (const a of actions ?? []) if (a instanceof vscode.CodeAction) fixes.expect(a);
@@ -93,7 +94,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fixes.clear(doc.uri.toString());
       const before = doc.getText();
       // The version lets the server refuse to fix a text the user has changed since.
-      await vscode.commands.executeCommand('nianbao.applyFixAll', lc.code2ProtocolConverter.asUri(doc.uri), doc.version);
+      const args: CommandArguments[typeof CommandIds.applyFixAll] = [lc.code2ProtocolConverter.asUri(doc.uri), doc.version];
+      await vscode.commands.executeCommand(CommandIds.applyFixAll, ...args);
       fixes.report(doc.uri, before, doc.getText());
     }),
     vscode.commands.registerCommand(CHECK_AS_REPORT, async (uri?: vscode.Uri) => {

@@ -5,10 +5,9 @@
  * change of the document produces exactly the text the edit would).
  */
 import * as vscode from 'vscode';
+import { FIX_ALL_KIND } from '../../server/src/protocol';
 import { describeChanges, numberChanges } from './fixSummary';
 import { localeOf } from './locale';
-
-export const FIX_ALL_KIND = 'source.fixAll.nianbao';
 
 interface Pending {
   version: number;

@@ -8,17 +8,8 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { PreviewRequest } from '../../server/src/protocol';
 import { localeOf, say, setLocale, type Locale } from './locale';
-
-/** Mirrors PreviewResult in server/src/features/preview.ts. */
-interface PreviewResult {
-  uri: string;
-  version: number;
-  html: string;
-  /** The language of the html (older servers: absent). */
-  locale?: Locale;
-}
-const PREVIEW_REQUEST = 'nianbao/preview';
 
 export const isReportLanguage = (doc: vscode.TextDocument) => doc.languageId === 'gov-report' || doc.languageId === 'plaintext';
 
@@ -111,7 +102,7 @@ export class Preview implements vscode.Disposable {
     const uri = entry.uri;
     let html: string;
     try {
-      const r = await this.client.sendRequest<PreviewResult | null>(PREVIEW_REQUEST, { uri: this.client.code2ProtocolConverter.asUri(uri) });
+      const r = await this.client.sendRequest(PreviewRequest, { uri: this.client.code2ProtocolConverter.asUri(uri) });
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       // An answer for an older text than the editor has is replaced by the next one.
       if (r && doc && r.version < doc.version) return;

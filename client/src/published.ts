@@ -6,12 +6,9 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { ExtractRequest, PUBLISHED_SCHEME as SCHEME } from '../../server/src/protocol';
 
-export const SCHEME = 'nianbao-published';
-const EXTRACT_REQUEST = 'nianbao/extract';
 const PUBLISHED = /\.(pdf|docx|html?|xhtml|shtml)$/i;
-
-type ExtractResponse = { text: string; format: string; warnings: string[] } | { error: string };
 
 const zh = () => !vscode.env.language.toLowerCase().startsWith('en');
 const t = (cn: string, en: string) => (zh() ? cn : en);
@@ -27,7 +24,7 @@ export function registerPublished(context: vscode.ExtensionContext, client: Lang
     async provideTextDocumentContent(uri) {
       const source = sourceOf(uri);
       await client.start().catch(() => undefined);
-      const r = await client.sendRequest<ExtractResponse>(EXTRACT_REQUEST, { uri: source.toString() });
+      const r = await client.sendRequest(ExtractRequest, { uri: source.toString() });
       if ('error' in r) {
         void vscode.window.showErrorMessage(`nianbao: ${vscode.workspace.asRelativePath(source)}: ${r.error}`);
         return t(`无法读取 ${source.fsPath}:${r.error}\n`, `Cannot read ${source.fsPath}: ${r.error}\n`);

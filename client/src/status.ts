@@ -6,21 +6,9 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { forgetLocale, localeOf, setLocale, type Locale } from './locale';
+import { StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { forgetLocale, localeOf, setLocale } from './locale';
 import { isReportLanguage } from './preview';
-
-/** Mirrors StatusParams in server/src/features/status.ts. */
-export interface StatusParams {
-  uri: string;
-  state: 'report' | 'not-report' | 'disabled' | 'too-large';
-  errors: number;
-  warnings: number;
-  infos: number;
-  /** Findings left out because .nianbao-ignore.json lists them. */
-  suppressed?: number;
-  locale?: Locale;
-}
-const STATUS_NOTIFICATION = 'nianbao/status';
 
 /** What the client found about a document the server does not check. */
 export type Hint = { kind: 'unchecked'; language: string } | { kind: 'mojibake' };
@@ -120,7 +108,7 @@ export class StatusBar implements vscode.Disposable {
   constructor(client: LanguageClient) {
     this.item.name = 'nianbao';
     this.disposables.push(
-      client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => {
+      client.onNotification(StatusNotification, (p) => {
         const uri = client.protocol2CodeConverter.asUri(p.uri).toString();
         this.byUri.set(uri, p);
         setLocale(uri, p.locale);

@@ -6,11 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { fixAll, isAutoFix, type AnalyzeOptions, type Analysis, type Finding, type Locale } from './core';
 import { pick, ruleTitle, toTextEdit, type DiagnosticData } from './convert';
-
-export const FIX_ALL_KIND = 'source.fixAll.nianbao';
-export const CMD_OPEN_DOC = 'nianbao.openRuleDoc';
-export const CMD_IGNORE = 'nianbao.ignoreFinding';
-export const CMD_IGNORE_RULE = 'nianbao.ignoreRuleInFile';
+import { CommandIds, commandOf, FIX_ALL_KIND } from './protocol';
 
 export interface ActionContext {
   doc: TextDocument;
@@ -23,9 +19,9 @@ export interface ActionContext {
   lazy: boolean;
 }
 
-/** What a lazily resolved fix-all action carries until it is chosen. */
+/** What a lazily resolved fix-all action carries until it is chosen (the version: see resolveFixAll). */
 export interface FixAllData {
-  fixAll: { uri: string; rule?: string };
+  fixAll: { uri: string; version: number; rule?: string };
 }
 
 function wants(only: string[] | undefined, kind: string): boolean {
@@ -80,13 +76,13 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
             kind: CodeActionKind.QuickFix,
             diagnostics: [d],
             // The version lets a stale command be recognised (see commands.ts).
-            command: { title: 'Ignore', command: CMD_IGNORE, arguments: [uri, ctx.doc.version, f.rule, f.fingerprint, `${pick(f.message, 'zh')} [${note}]`] },
+            command: commandOf('Ignore', CommandIds.ignoreFinding, uri, ctx.doc.version, f.rule, f.fingerprint, `${pick(f.message, 'zh')} [${note}]`),
           },
           {
             title: L({ zh: `在本文件中忽略 ${title.zh}`, en: `Ignore “${title.en}” in this file` }),
             kind: CodeActionKind.QuickFix,
             diagnostics: [d],
-            command: { title: 'Ignore rule in file', command: CMD_IGNORE_RULE, arguments: [uri, ctx.doc.version, f.rule] },
+            command: commandOf('Ignore rule in file', CommandIds.ignoreRuleInFile, uri, ctx.doc.version, f.rule),
           },
         );
       }
@@ -94,7 +90,7 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
         title: L({ zh: `查看规则说明:${title.zh}`, en: `Show documentation for “${title.en}”` }),
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
-        command: { title: 'Show documentation', command: CMD_OPEN_DOC, arguments: [f.rule] },
+        command: commandOf('Show documentation', CommandIds.openRuleDoc, f.rule),
       });
     }
   }
@@ -110,16 +106,20 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
 /** A fix-all action: its edit now, or (lazy clients) data to compute it with on resolve. */
 function fixAllAction(ctx: ActionContext, title: string, kind: string, rule?: string): CodeAction | undefined {
   if (ctx.lazy) {
-    const data: FixAllData = { fixAll: { uri: ctx.doc.uri, ...(rule ? { rule } : {}) } };
+    const data: FixAllData = { fixAll: { uri: ctx.doc.uri, version: ctx.doc.version, ...(rule ? { rule } : {}) } };
     return { title, kind, data };
   }
   const edits = fixAllEdits(ctx, rule);
   return edits.length ? { title, kind, edit: { changes: { [ctx.doc.uri]: edits } } } : undefined;
 }
 
-/** Fills in the edit of a lazily returned fix-all action. */
-export function resolveFixAll(ctx: ActionContext, action: CodeAction): CodeAction {
+/**
+ * Fills in the edit of a lazily returned fix-all action; undefined when the document has changed
+ * since the action was offered (the user chose a fix for a text that is no longer there).
+ */
+export function resolveFixAll(ctx: ActionContext, action: CodeAction): CodeAction | undefined {
   const data = (action.data as FixAllData | undefined)?.fixAll;
   if (!data) return action;
+  if (typeof data.version === 'number' && data.version !== ctx.doc.version) return undefined;
   return { ...action, edit: { changes: { [ctx.doc.uri]: fixAllEdits(ctx, data.rule) } } };
 }

@@ -6,7 +6,6 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { CMD_IGNORE, CMD_IGNORE_RULE, CMD_OPEN_DOC } from './codeActions';
 import type { Analysis, Locale, Msg } from './core';
 import { pick } from './convert';
 import { ruleDocUri } from './docs';
@@ -14,10 +13,11 @@ import type { Ignores } from './ignores';
 import type { AddResult } from './io/ignoreFile';
 import { commandArgs, commandParams, invalid } from './params';
 import { pathToFileURL } from 'node:url';
-import { CMD_UNIGNORE, offerUndo, unignore } from './undoIgnore';
+import { CommandIds, COMMAND_ARGS, type CommandId } from './protocol';
+import { offerUndo, unignore } from './undoIgnore';
 
-export const CMD_FIX_ALL = 'nianbao.applyFixAll';
-export const COMMANDS = [CMD_FIX_ALL, CMD_OPEN_DOC, CMD_IGNORE, CMD_IGNORE_RULE, CMD_UNIGNORE];
+export const COMMANDS = Object.keys(COMMAND_ARGS) as CommandId[];
+const isCommand = (c: string): c is CommandId => (COMMANDS as string[]).includes(c);
 
 export interface CommandDeps {
   doc(uri: string): TextDocument | undefined;
@@ -37,7 +37,7 @@ export interface CommandDeps {
   revalidate(): void;
 }
 
-const STALE_FIX: Msg = { zh: 'nianbao:文档已更改,未执行“全部修复”;请重新执行', en: 'nianbao: the document has changed; fix-all was not applied, run it again' };
+export const STALE_FIX: Msg = { zh: 'nianbao:文档已更改,未执行“全部修复”;请重新执行', en: 'nianbao: the document has changed; fix-all was not applied, run it again' };
 const STALE_IGNORE: Msg = { zh: 'nianbao:文档已更改,该问题已不存在,未记入忽略文件', en: 'nianbao: the document has changed and the problem is gone; nothing was recorded' };
 
 function refusal(r: Extract<AddResult, { ok: false }>): Msg {
@@ -96,24 +96,28 @@ export function commandHandler(d: CommandDeps) {
   return async (params: unknown): Promise<void> => {
     commandParams(params);
     const { command } = params;
-    const args = params.arguments;
-    const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
-    const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-    if (command === CMD_OPEN_DOC) {
-      const [rule] = commandArgs(args, ['string'], command);
-      await d.showDocument(ruleDocUri(rule as string));
-    } else if (command === CMD_FIX_ALL) {
-      const [uri, version] = commandArgs(args, ['string', 'number?'], command);
-      await fixAll(uri as string, num(version));
-    } else if (command === CMD_IGNORE) {
-      const [uri, version, rule, fingerprint, note] = commandArgs(args, ['string', 'number?', 'string', 'string', 'string?'], command);
-      await ignore(uri as string, num(version), rule as string, fingerprint as string, str(note));
-    } else if (command === CMD_IGNORE_RULE) {
-      const [uri, version, rule] = commandArgs(args, ['string', 'number?', 'string'], command);
-      await ignore(uri as string, num(version), rule as string, undefined, undefined);
-    } else if (command === CMD_UNIGNORE) {
-      const [uri, rule, fingerprint] = commandArgs(args, ['string', 'string', 'string?'], command);
-      if (await unignore(d, { uri: uri as string, rule: rule as string, fingerprint: str(fingerprint) }, await d.locale(uri as string))) d.revalidate();
-    } else throw invalid(`unknown command ${command}`);
+    if (!isCommand(command)) throw invalid(`unknown command ${command}`);
+    switch (command) {
+      case CommandIds.openRuleDoc: {
+        const [rule] = commandArgs(command, params.arguments);
+        return void (await d.showDocument(ruleDocUri(rule)));
+      }
+      case CommandIds.applyFixAll: {
+        const [uri, version] = commandArgs(command, params.arguments);
+        return fixAll(uri, version);
+      }
+      case CommandIds.ignoreFinding: {
+        const [uri, version, rule, fingerprint, note] = commandArgs(command, params.arguments);
+        return ignore(uri, version, rule, fingerprint, note);
+      }
+      case CommandIds.ignoreRuleInFile: {
+        const [uri, version, rule] = commandArgs(command, params.arguments);
+        return ignore(uri, version, rule, undefined, undefined);
+      }
+      case CommandIds.unignore: {
+        const [uri, rule, fingerprint] = commandArgs(command, params.arguments);
+        if (await unignore(d, { uri, rule, fingerprint }, await d.locale(uri))) d.revalidate();
+      }
+    }
   };
 }

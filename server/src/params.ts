@@ -3,6 +3,7 @@
  * (-32602) rather than failing inside a handler as an internal error (-32603).
  */
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { COMMAND_ARGS, type CommandArguments, type CommandId } from './protocol';
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -54,13 +55,15 @@ export function uriParams(p: unknown): asserts p is { uri: string } {
   need(isObj(p) && typeof p.uri === 'string', 'uri must be a string');
 }
 
-/** Checks a command's arguments against a list of expected types ('?' suffix: may be absent or null). */
-export function commandArgs(args: unknown[] | undefined, types: string[], command: string): unknown[] {
+/** A command's arguments checked against COMMAND_ARGS; absent optional ones (or null) become undefined. */
+export function commandArgs<C extends CommandId>(command: C, args: unknown[] | undefined): CommandArguments[C] {
   const a = args ?? [];
-  types.forEach((t, i) => {
+  const types: readonly string[] = COMMAND_ARGS[command];
+  return types.map((t, i) => {
     const optional = t.endsWith('?');
     const v = a[i];
-    need((optional && (v === undefined || v === null)) || typeof v === t.replace('?', ''), `${command}: argument ${i + 1} must be a ${t.replace('?', '')}`);
-  });
-  return a;
+    if (optional && (v === undefined || v === null)) return undefined;
+    need(typeof v === t.replace('?', ''), `${command}: argument ${i + 1} must be a ${t.replace('?', '')}`);
+    return v;
+  }) as CommandArguments[C];
 }

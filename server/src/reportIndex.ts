@@ -44,6 +44,8 @@ export class ReportIndex {
   constructor(
     private budget = INDEX_BUDGET,
     private log: (msg: string) => void = () => {},
+    /** The core's reader (a parameter so that tests can make it fail). */
+    private parse: (text: string) => { model: Model } = parseReport,
   ) {}
 
   /** Report files under the folders (bounded: depth and count), sorted by path. */
@@ -81,13 +83,21 @@ export class ReportIndex {
     this.generation++;
   }
 
-  /** Re-reads one file from disk (created or changed): only a regular file, only up to the size bound. */
+  /**
+   * Re-reads one file from disk (created or changed): only a regular file, only up to the size
+   * bound. A file the reader fails on is logged and left out; it never stops a scan.
+   */
   load(uri: string, bump = true): void {
     const p = localPath(uri);
     if (!p || !('path' in p)) return void this.remove(uri, bump);
     const path = p.path;
     const r = readReport(path);
-    const entry = r.ok ? this.entryOf(parseReport(r.text).model, r.text) : undefined;
+    let entry: Entry | undefined;
+    try {
+      entry = r.ok ? this.entryOf(this.parse(r.text).model, r.text) : undefined;
+    } catch (e) {
+      this.log(`nianbao: ${path} could not be read as a report (${e instanceof Error ? e.message : String(e)}); it is left out of the cross-year checks`);
+    }
     const old = this.disk.get(uri);
     if (entry && this.diskBytes - (old?.bytes ?? 0) + entry.bytes <= this.budget) {
       this.disk.set(uri, entry);

@@ -23,23 +23,24 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions, fixAllEdits, resolveFixAll, CMD_OPEN_DOC, FIX_ALL_KIND, type FixAllData } from './codeActions';
-import { commandHandler, COMMANDS } from './commands';
+import { codeActions, fixAllEdits, resolveFixAll, type FixAllData } from './codeActions';
+import { commandHandler, COMMANDS, STALE_FIX } from './commands';
 import { stdioConnection } from './stdio';
 import { Ignores } from './ignores';
 import { IGNORE_FILE } from './io/ignoreFile';
-import { toDiagnostic, toRange } from './convert';
+import { pick, toDiagnostic, toRange } from './convert';
 import { ruleDocUri } from './docs';
-import { PREVIEW_REQUEST, renderPreview, type PreviewParams, type PreviewResult } from './features/preview';
-import { STATUS_NOTIFICATION, statusOf } from './features/status';
+import { renderPreview } from './features/preview';
+import { statusOf } from './features/status';
 import { hover } from './features/hover';
-import { EXTRACT_REQUEST, extractRequest, isReadOnly, type ExtractParams } from './features/published';
-import { RECOGNIZE_REQUEST, recognize, type RecognizeParams } from './features/recognize';
+import { extractRequest, isReadOnly } from './features/published';
+import { recognize } from './features/recognize';
 import { documentSymbols, foldingRanges } from './features/symbols';
 import { DEFAULTS, resolveLocale, sanitize, type Settings } from './settings';
 import { Workspace } from './workspace';
 import { INDEX_BUDGET, ReportIndex, REPORT_GLOB } from './reportIndex';
 import { codeActionObject, codeActionParams, commandParams, docParams, positionParams, uriParams } from './params';
+import { CommandIds, commandOf, ExtractRequest, FIX_ALL_KIND, PreviewRequest, RecognizeRequest, StatusNotification, type PreviewParams, type PreviewResult, type RecognizeParams } from './protocol';
 
 /** Set by the shutdown request: later requests are refused (InvalidRequest), as LSP asks. */
 let shutdownRequested = false;
@@ -121,7 +122,7 @@ async function validate(uri: string, version: number): Promise<void> {
     );
   }
   if (st.othersChanged) revalidateOthers(uri);
-  void connection.sendNotification(STATUS_NOTIFICATION, statusOf(uri, st, locale));
+  void connection.sendNotification(StatusNotification, statusOf(uri, st, locale));
 }
 
 function schedule(doc: TextDocument, immediate = false): void {
@@ -229,7 +230,7 @@ connection.onCodeAction(
     // An unchecked document can still carry a notice (too large): offer its documentation.
     return params.context.diagnostics
       .filter((d) => d.source === 'nianbao' && typeof d.code === 'string')
-      .map((d) => ({ title: `nianbao: ${d.code}`, kind: 'quickfix', diagnostics: [d], command: { title: 'Show documentation', command: CMD_OPEN_DOC, arguments: [d.code] } }));
+      .map((d) => ({ title: `nianbao: ${d.code}`, kind: 'quickfix', diagnostics: [d], command: commandOf('Show documentation', CommandIds.openRuleDoc, d.code as string) }));
   }),
 );
 
@@ -237,7 +238,10 @@ connection.onCodeActionResolve(
   handle(codeActionObject, async (action: CodeAction) => {
     const uri = (action.data as FixAllData | undefined)?.fixAll?.uri;
     const c = typeof uri === 'string' ? await checked(uri) : undefined;
-    return c ? resolveFixAll(actionContext(c), action) : action;
+    if (!c) return action;
+    const resolved = resolveFixAll(actionContext(c), action);
+    if (!resolved) notify('warning', pick(STALE_FIX, c.locale));
+    return resolved ?? action;
   }),
 );
 
@@ -290,7 +294,7 @@ connection.onFoldingRanges(
 );
 
 connection.onRequest(
-  PREVIEW_REQUEST,
+  PreviewRequest,
   handle(uriParams, async (p: PreviewParams): Promise<PreviewResult | null> => {
     const c = await checked(p.uri);
     return c ? { uri: c.doc.uri, version: c.doc.version, html: renderPreview(c.st.analysis, c.locale), locale: c.locale } : null;
@@ -299,14 +303,14 @@ connection.onRequest(
 
 // Documents the server is not given (another language mode): is their text a report?
 connection.onRequest(
-  RECOGNIZE_REQUEST,
+  RecognizeRequest,
   handle(
     () => undefined, // recognize() takes anything and answers "not a report" for junk
     async (p: RecognizeParams) => recognize(p, typeof p?.uri === 'string' ? await settingsFor(p.uri) : DEFAULTS, clientLocale),
   ),
 );
 
-connection.onRequest(EXTRACT_REQUEST, async (p: ExtractParams) => {
+connection.onRequest(ExtractRequest, async (p) => {
   const settings = await settingsFor(p?.uri ?? '');
   return extractRequest(p, resolveLocale(settings.locale, clientLocale));
 });

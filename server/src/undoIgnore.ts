@@ -8,8 +8,6 @@ import type { Locale } from './core';
 import { pick, ruleTitle } from './convert';
 import type { CommandDeps } from './commands';
 
-export const CMD_UNIGNORE = 'nianbao.unignore';
-
 export interface IgnoredEntry {
   uri: string;
   rule: string;

@@ -5,12 +5,13 @@ import type { Settings } from './settings';
 import type { ReportIndex } from './reportIndex';
 import type { Ignores } from './ignores';
 import { DOCUMENT_TOO_LARGE } from './notices';
+import type { DocStatus } from './protocol';
 
 export interface DocState {
   /** Whether the document was analysed at all (enabled, right language, recognised, small enough). */
   checked: boolean;
   /** Why it was or was not checked, for the status bar. */
-  status: 'report' | 'not-report' | 'disabled' | 'too-large';
+  status: DocStatus;
   analysis: Analysis;
   options: AnalyzeOptions;
   /** What is published: the analysis' findings, or the one "too large" notice. */

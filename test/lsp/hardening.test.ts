@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { renderReport, sampleValues } from '../helpers/layouts';
 import { LspClient } from '../helpers/lsp';
+import { CommandIds } from '../../server/src/protocol';
 
 const TITLE = '示例县2023年政府信息公开工作年度报告';
 
@@ -97,8 +98,8 @@ describe('server hardening', function () {
     await client.conn.sendNotification(DidOpenTextDocumentNotification.type.method, null);
     await client.conn.sendNotification(DidOpenTextDocumentNotification.type.method, { textDocument: { uri: freshUri(), languageId: 'gov-report', version: 1, text: 5 } });
     await client.conn.sendNotification(DidChangeTextDocumentNotification.type.method, { textDocument: { uri: 42 }, contentChanges: 'x' });
-    await assert.rejects(client.conn.sendRequest(ExecuteCommandRequest.type, { command: 'nianbao.applyFixAll', arguments: [123] }), (e: { code?: number }) => e.code === -32602);
-    await client.conn.sendRequest(ExecuteCommandRequest.type, { command: 'nianbao.openRuleDoc', arguments: [{}] }).catch(() => undefined);
+    await assert.rejects(client.conn.sendRequest(ExecuteCommandRequest.type, { command: CommandIds.applyFixAll, arguments: [123] }), (e: { code?: number }) => e.code === -32602);
+    await client.conn.sendRequest(ExecuteCommandRequest.type, { command: CommandIds.openRuleDoc, arguments: [{}] }).catch(() => undefined);
     await client.conn.sendRequest(ExecuteCommandRequest.type, { command: 'nianbao.noSuchCommand', arguments: [] }).catch(() => undefined);
     await assertServing(client, 'after malformed JSON-RPC');
     assert.equal(client.shown.length, 0, 'no document shown for a bad argument');
@@ -133,7 +134,7 @@ describe('server hardening', function () {
     const ghost = freshUri();
     assert.deepEqual(await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: ghost }, range: RANGE0, context: { diagnostics: [] } }), []);
     assert.deepEqual(await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: ghost }, range: RANGE0, context: { diagnostics: [], only: ['source.fixAll'] } }), []);
-    await client.conn.sendRequest(ExecuteCommandRequest.type, { command: 'nianbao.applyFixAll', arguments: [ghost] });
+    await client.conn.sendRequest(ExecuteCommandRequest.type, { command: CommandIds.applyFixAll, arguments: [ghost] });
     assert.equal(client.applied.length, 0);
     await client.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: ghost, version: 2 }, contentChanges: [{ range: RANGE0, text: 'x' }] });
     await client.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: ghost } });

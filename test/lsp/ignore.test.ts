@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { CodeActionRequest, ExecuteCommandRequest, type CodeAction } from 'vscode-languageserver-protocol/node';
 import { renderReport, sampleValues } from '../helpers/layouts';
 import { LspClient } from '../helpers/lsp';
+import { CommandIds, StatusNotification } from '../../server/src/protocol';
 import { CLI } from '../helpers/paths';
 
 const narrative = '全年发布政策解读总量达45篇,其中文字解读20篇,图片解读15篇,视频解读12篇。';
@@ -31,7 +32,7 @@ describe('ignoring findings (.nianbao-ignore.json)', function () {
     const uri = pathToFileURL(file).toString();
     client = new LspClient({ settings: { debounceMs: 0 } });
     const statuses: { uri: string; suppressed: number; errors: number }[] = [];
-    client.conn.onNotification('nianbao/status', (s: { uri: string; suppressed: number; errors: number }) => statuses.push(s));
+    client.conn.onNotification(StatusNotification, (s) => statuses.push(s));
     const statusOf = async (u: string, pred: (s: (typeof statuses)[number]) => boolean) => {
       for (let i = 0; i < 100; i++, await new Promise((r) => setTimeout(r, 50))) if (statuses.some((s) => s.uri === u && pred(s))) return;
       assert.fail(`no such status for ${u}: ${JSON.stringify(statuses.filter((s) => s.uri === u))}`);
@@ -98,7 +99,7 @@ describe('ignoring findings (.nianbao-ignore.json)', function () {
     assert.deepEqual(JSON.parse(readFileSync(sidecar, 'utf8')).ignore, [], 'the entry is gone, the file stays valid');
     assert.equal(cli(file).length, 2, 'the CLI sees it again too');
     // Undo of an entry that is gone: told, nothing written.
-    await client.conn.sendRequest(ExecuteCommandRequest.type, { command: 'nianbao.unignore', arguments: [uri, 'table3-group-sum', t3.data.fingerprint] });
+    await client.conn.sendRequest(ExecuteCommandRequest.type, { command: CommandIds.unignore, arguments: [uri, 'table3-group-sum', t3.data.fingerprint] });
     assert.deepEqual(JSON.parse(readFileSync(sidecar, 'utf8')).ignore, []);
   });
 

@@ -2,24 +2,10 @@
 import * as assert from 'node:assert/strict';
 import { renderReport, sampleValues } from '../helpers/layouts';
 import { LspClient } from '../helpers/lsp';
+import { PreviewRequest, StatusNotification, type StatusParams as Status } from '../../server/src/protocol';
 
 const URI = 'file:///tmp/%E7%A4%BA%E4%BE%8B%E5%8E%BF2023%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A.txt';
 const NOTES = 'file:///tmp/notes.txt';
-
-interface Status {
-  uri: string;
-  state: string;
-  errors: number;
-  warnings: number;
-  infos: number;
-  locale: string;
-}
-interface Preview {
-  uri: string;
-  version: number;
-  html: string;
-  locale: string;
-}
 
 function report(breakIt = false) {
   const v = sampleValues();
@@ -34,7 +20,7 @@ function report(breakIt = false) {
 function watchStatus(client: LspClient) {
   const latest = new Map<string, Status>();
   let waiters: { uri: string; pred: (s: Status) => boolean; resolve: (s: Status) => void }[] = [];
-  client.conn.onNotification('nianbao/status', (s: Status) => {
+  client.conn.onNotification(StatusNotification, (s) => {
     latest.set(s.uri, s);
     const done = waiters.filter((w) => w.uri === s.uri && w.pred(s));
     waiters = waiters.filter((w) => !done.includes(w));
@@ -52,7 +38,7 @@ function watchStatus(client: LspClient) {
   };
 }
 
-const ask = (client: LspClient, uri: string) => client.conn.sendRequest<Preview | null>('nianbao/preview', { uri });
+const ask = (client: LspClient, uri: string) => client.conn.sendRequest(PreviewRequest, { uri });
 
 describe('preview and status over stdio', function () {
   this.timeout(20000);

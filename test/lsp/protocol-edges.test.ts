@@ -25,6 +25,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { renderReport, sampleValues } from '../helpers/layouts';
 import { applyTextEdits, LspClient } from '../helpers/lsp';
+import { CommandIds, PreviewRequest } from '../../server/src/protocol';
 
 const POSIX = process.platform !== 'win32' && existsSync('/dev/zero') && spawnSync('mkfifo', ['--version']).status === 0;
 const TITLE = '示例县2023年政府信息公开工作年度报告';
@@ -126,8 +127,8 @@ describe('protocol edges (issue 12)', function () {
     const refused = (e: { code?: number }) => e.code === -32600;
     await assert.rejects(client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } }), refused);
     await assert.rejects(client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: RANGE0, context: { diagnostics: [] } }), refused);
-    await assert.rejects(client.conn.sendRequest(ExecuteCommandRequest.type, { command: 'nianbao.applyFixAll', arguments: [uri] }), refused);
-    await assert.rejects(client.conn.sendRequest('nianbao/preview', { uri }), refused);
+    await assert.rejects(client.conn.sendRequest(ExecuteCommandRequest.type, { command: CommandIds.applyFixAll, arguments: [uri] }), refused);
+    await assert.rejects(client.conn.sendRequest(PreviewRequest, { uri }), refused);
     await client.conn.sendNotification('exit');
     assert.equal(await exited(client.proc, 5000), 0);
   });
@@ -147,10 +148,10 @@ describe('protocol edges (issue 12)', function () {
       [CodeActionRequest.method, { textDocument: { uri }, range: RANGE0, context: { diagnostics: 'all' } }],
       [DocumentSymbolRequest.method, {}],
       [FoldingRangeRequest.method, { textDocument: null }],
-      [ExecuteCommandRequest.method, { command: 'nianbao.applyFixAll', arguments: [123] }],
-      [ExecuteCommandRequest.method, { command: 'nianbao.ignoreFinding', arguments: [uri, 1, 42] }],
+      [ExecuteCommandRequest.method, { command: CommandIds.applyFixAll, arguments: [123] }],
+      [ExecuteCommandRequest.method, { command: CommandIds.ignoreFinding, arguments: [uri, 1, 42] }],
       [ExecuteCommandRequest.method, { arguments: [] }],
-      ['nianbao/preview', { uri: ['x'] }],
+      [PreviewRequest.method, { uri: ['x'] }],
     ];
     for (const [method, params] of bad) {
       await assert.rejects(client.conn.sendRequest(method, params), (e: { code?: number }) => e.code === -32602, `${method} ${JSON.stringify(params)}`);
@@ -239,11 +240,11 @@ describe('protocol edges (issue 12)', function () {
     await client.diagnostics(uri, (x) => x.version === 1);
     await client.change(uri, '说明。\n' + badReport(116));
     await client.diagnostics(uri, (x) => x.version === 2);
-    await client.conn.sendRequest(ExecuteCommandRequest.type, { command: 'nianbao.applyFixAll', arguments: [uri, 1] });
+    await client.conn.sendRequest(ExecuteCommandRequest.type, { command: CommandIds.applyFixAll, arguments: [uri, 1] });
     assert.equal(client.applied.length, 0, 'a stale fix-all is not applied');
     await client.until('a message saying the document changed', () => client!.messages.length > 0);
     assert.match(client.messages[0].message, /已更改/);
-    await client.conn.sendRequest(ExecuteCommandRequest.type, { command: 'nianbao.applyFixAll', arguments: [uri, 2] });
+    await client.conn.sendRequest(ExecuteCommandRequest.type, { command: CommandIds.applyFixAll, arguments: [uri, 2] });
     assert.equal(client.applied.length, 1);
   });
 

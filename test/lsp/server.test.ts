@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { CodeActionRequest, ExecuteCommandRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { renderReport, sampleValues } from '../helpers/layouts';
 import { LspClient, applyTextEdits } from '../helpers/lsp';
+import { CommandIds } from '../../server/src/protocol';
 
 const URI = 'file:///tmp/%E7%A4%BA%E4%BE%8B%E5%8E%BF2023%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A.txt';
 
@@ -150,7 +151,7 @@ describe('language server over stdio', function () {
   it('opens the rule documentation through window/showDocument', async () => {
     client = new LspClient({ settings: { debounceMs: 0 } });
     await client.initialize();
-    await client.conn.sendRequest(ExecuteCommandRequest.type, { command: 'nianbao.openRuleDoc', arguments: ['table3-group-sum'] });
+    await client.conn.sendRequest(ExecuteCommandRequest.type, { command: CommandIds.openRuleDoc, arguments: ['table3-group-sum'] });
     assert.equal(client.shown.length, 1);
     assert.match(client.shown[0].uri, /docs\/rules\/table3-group-sum\.md$/);
   });

@@ -17,7 +17,7 @@ const files = HAS_CORPUS
     )
   : [];
 
-/** The known narrative findings of DOMAIN.md (and hongze_2024's narrower-body warning). */
+/** The known narrative findings of docs/domain.md (and hongze_2024's narrower-body warning). */
 const NARRATIVE: Record<string, string[]> = {
   [join('seeds', '000_1e860eacff34bb2b.txt')]: ['7 narrative-table-mismatch 488', '7 narrative-sum 126'],
   [join('seeds', '003_23d160e7ec491542.txt')]: ['5 narrative-table-mismatch 1'],

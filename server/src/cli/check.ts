@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
-import { analyze, fixAll, summarize, type AnalyzeOptions, type Finding, type Msg, type ReportSummary, type Severity, type Span } from '../core';
+import { analyze, fixAll, summarize, type Analysis, type AnalyzeOptions, type Finding, type Msg, type ReportSummary, type Severity, type Span } from '../core';
 import { toRange } from '../convert';
 import { originAt, type Origin } from '../formats';
 import { findIgnoreFile, ignoreFor, readIgnore } from '../io/ignoreFile';
@@ -113,7 +113,13 @@ function originOf(origins: readonly Origin[], offset: number): LocatedFinding['o
   return Object.keys(where).length ? where : undefined;
 }
 
-export async function checkFile(task: Task, config: CheckConfig): Promise<Outcome> {
+/** analyze() does not throw: when the reader fails it returns no report and an error 'parse: …'. */
+const parseFailure = (a: Analysis) => a.errors.find((e) => e.startsWith('parse:'))?.replace(/^parse:\s*/, '');
+
+/** The analysis a check uses; a parameter so that tests can make it fail. */
+export type Analyze = (text: string, options: AnalyzeOptions) => Analysis;
+
+export async function checkFile(task: Task, config: CheckConfig, analyzeText: Analyze = analyze): Promise<Outcome> {
   const out: Outcome = { index: task.index, path: task.path, isReport: false, findings: [], suppressed: 0, summaries: [], spots: NO_SPOTS, notes: [], changes: [] };
   const input = await readInput(task.path);
   if (!input.ok) return { ...out, error: input.reason };
@@ -122,7 +128,10 @@ export async function checkFile(task: Task, config: CheckConfig): Promise<Outcom
   out.ignore = ignoreOf(task.path, out.notes);
   const options = analyzeOptions(config, out.ignore);
 
-  let a = analyze(text, options);
+  let a = analyzeText(text, options);
+  // A file the reader fails on gets an error, even when a folder search found it.
+  const failure = parseFailure(a);
+  if (failure !== undefined) return { ...out, error: M.cannotParse(failure) };
   if (!a.isReport && task.onlyIfReport) return { ...out, skipped: true };
   if (config.fix && a.isReport && (input.published || !input.snapshot)) out.notes.push(M.fixTextOnly);
   else if (config.fix && a.isReport && input.snapshot) {
@@ -134,7 +143,7 @@ export async function checkFile(task: Task, config: CheckConfig): Promise<Outcom
         if (w.ok) {
           out.changes = changes(text, fixed);
           text = fixed;
-          a = analyze(text, options);
+          a = analyzeText(text, options);
         } else out.error = w.changed ? M.changedOnDisk : M.cannotWrite(w.reason);
       } catch (e) {
         out.error = M.cannotWrite((e as Error).message);

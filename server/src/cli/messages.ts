@@ -119,6 +119,7 @@ export const M = {
   cannotWrite: (why: string): Msg => ({ zh: `无法写入:${why}`, en: `cannot write: ${why}` }),
   ignoreFile: (why: string): Msg => ({ zh: `忽略文件 ${why}`, en: `ignore file ${why}` }),
   internal: (why: string): Msg => ({ zh: `内部错误:${why}`, en: `internal error: ${why}` }),
+  cannotParse: (why: string): Msg => ({ zh: `无法按年度报告读取(内部错误):${why}`, en: `could not be read as a report (internal error): ${why}` }),
   fixed: (n: number, files: number): Msg => ({ zh: `已修正 ${n} 处(${files} 个文件)`, en: `fixed ${n} number${n === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}` }),
   backup: (p: string): Msg => ({ zh: `原文件已保存为 ${p}`, en: `original kept as ${p}` }),
   suppressed: (n: number): Msg => ({ zh: `另有 ${n} 个问题按 .nianbao-ignore.json 忽略`, en: `${n} more finding${n === 1 ? '' : 's'} suppressed by .nianbao-ignore.json` }),

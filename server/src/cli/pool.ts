@@ -5,7 +5,7 @@
  * index, so the order of the output never depends on which thread finished first.
  */
 import { Worker } from 'node:worker_threads';
-import { NO_SPOTS, type CheckConfig, type Outcome, type Task } from './check';
+import { NO_SPOTS, type Analyze, type CheckConfig, type Outcome, type Task } from './check';
 import { M } from './messages';
 import { safeCheck, WORKER_MARK } from './worker';
 
@@ -24,6 +24,8 @@ export interface PoolOptions {
   /** The bundle to start as a worker (the CLI's own file). */
   script: string;
   onResult?: (done: number, total: number) => void;
+  /** Tests: the analysis of files checked on this thread (worker threads use the core's). */
+  analyze?: Analyze;
 }
 
 export async function checkAll(tasks: readonly Task[], config: CheckConfig, o: PoolOptions): Promise<Outcome[]> {
@@ -35,7 +37,7 @@ export async function checkAll(tasks: readonly Task[], config: CheckConfig, o: P
   };
   const threads = Math.min(o.jobs, Math.ceil(tasks.length / 2));
   if (threads <= 1 || tasks.length < MIN_FILES_FOR_THREADS) {
-    for (const t of tasks) finish(await safeCheck(t, config));
+    for (const t of tasks) finish(await safeCheck(t, config, o.analyze));
     return results;
   }
   // About eight chunks per thread, so that the threads finish together.
@@ -74,7 +76,7 @@ export async function checkAll(tasks: readonly Task[], config: CheckConfig, o: P
       worker.on('exit', async () => {
         alive--;
         // Files nobody will take any more (every thread gone): check them here.
-        if (!alive) while (next < tasks.length) finish(await safeCheck(tasks[next++], config));
+        if (!alive) while (next < tasks.length) finish(await safeCheck(tasks[next++], config, o.analyze));
         settle();
       });
       feed();

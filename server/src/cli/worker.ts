@@ -1,6 +1,6 @@
 /** A worker thread of `check`: checks the files it is sent, a chunk at a time. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkFile, NO_SPOTS, type CheckConfig, type Outcome, type Task } from './check';
+import { checkFile, NO_SPOTS, type Analyze, type CheckConfig, type Outcome, type Task } from './check';
 import { M } from './messages';
 
 /** Marks the workerData of our workers, so the bundle knows it was started as one. */
@@ -11,9 +11,9 @@ export function isCheckWorker(): boolean {
 }
 
 /** Checks one file; an exception becomes the file's error instead of ending the run. */
-export async function safeCheck(task: Task, config: CheckConfig): Promise<Outcome> {
+export async function safeCheck(task: Task, config: CheckConfig, analyze?: Analyze): Promise<Outcome> {
   try {
-    return await checkFile(task, config);
+    return await checkFile(task, config, analyze);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return { index: task.index, path: task.path, isReport: false, findings: [], suppressed: 0, summaries: [], spots: NO_SPOTS, notes: [], changes: [], error: M.internal(why) };

@@ -8,18 +8,6 @@ import type { Analysis, Cell, Finding, Locale, Msg, Report, Span, T2Row, Table1,
 import { SECTIONS, T1_ROWS, T2_COLUMNS, T2_COLUMNS_EN, T2_GROUP_LABELS, T2_GROUP_LABELS_EN, T2_ROWS, T3_COLUMNS, T3_COLUMNS_EN, normalize, t2CellName, t3CellName, type T1RowId, type T2RowDef } from '../core';
 import { pick, ruleTitle } from '../convert';
 
-export const PREVIEW_REQUEST = 'nianbao/preview';
-export interface PreviewParams {
-  uri: string;
-}
-export interface PreviewResult {
-  uri: string;
-  version: number;
-  html: string;
-  /** The language of the html, for the panel's title and texts. */
-  locale: Locale;
-}
-
 /** Header texts of the national format that the template does not name. */
 const TEXT = {
   table: { zh: (n: string, title: string) => `表${n} ${title}`, en: (n: string, title: string) => `Table ${n} · ${title}` },

@@ -6,21 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Locale } from '../core';
-
-export const EXTRACT_REQUEST = 'nianbao/extract';
-/** The URI scheme of read-only text views of published files (client/src/published.ts). */
-export const PUBLISHED_SCHEME = 'nianbao-published';
-
-export interface ExtractParams {
-  /** The published file, a file: URI. */
-  uri: string;
-}
-
-export type ExtractResponse = { text: string; format: string; warnings: string[] } | { error: string };
+import { PUBLISHED_SCHEME, type ExtractParams, type ExtractResult } from '../protocol';
 
 export const isReadOnly = (uri: string) => uri.startsWith(`${PUBLISHED_SCHEME}:`);
 
-export async function extractRequest(p: ExtractParams, locale: Locale): Promise<ExtractResponse> {
+export async function extractRequest(p: ExtractParams, locale: Locale): Promise<ExtractResult> {
   const en = locale === 'en';
   if (typeof p?.uri !== 'string' || !p.uri.startsWith('file:')) return { error: en ? 'only files on disk can be read' : '只能读取本机磁盘上的文件' };
   let bytes: Buffer;

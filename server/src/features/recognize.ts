@@ -3,25 +3,9 @@
  * given (an Untitled tab VS Code guessed as Ini, a Markdown draft), so that the client can offer to
  * check them. The answer is the core's own recognition, so it agrees with what checking would do.
  */
-import { parseReport, type Locale } from '../core';
+import { parseReport } from '../core';
+import type { RecognizeParams, RecognizeResult } from '../protocol';
 import { resolveLocale, type Settings } from '../settings';
-
-export const RECOGNIZE_REQUEST = 'nianbao/recognize';
-
-export interface RecognizeParams {
-  /** The document's text. */
-  text: string;
-  /** Its URI, for resource-scoped settings. */
-  uri?: string;
-}
-
-export interface RecognizeResult {
-  isReport: boolean;
-  /** The language messages about this document should use. */
-  locale: Locale;
-  /** Over nianbao.maxDocumentSize: not looked at. */
-  tooLarge?: boolean;
-}
 
 export function recognize(p: unknown, settings: Settings, clientLocale: string | undefined): RecognizeResult {
   const text = p && typeof p === 'object' && typeof (p as RecognizeParams).text === 'string' ? (p as RecognizeParams).text : '';

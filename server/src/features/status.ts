@@ -1,20 +1,7 @@
 /** The `nianbao/status` notification: what the status bar shows for a document after each validation. */
 import type { Locale } from '../core';
+import type { StatusParams } from '../protocol';
 import type { DocState } from '../workspace';
-
-export const STATUS_NOTIFICATION = 'nianbao/status';
-
-export interface StatusParams {
-  uri: string;
-  state: DocState['status'];
-  errors: number;
-  warnings: number;
-  infos: number;
-  /** Findings left out because .nianbao-ignore.json lists them. */
-  suppressed: number;
-  /** The message language the server uses (client locale or the nianbao.locale setting). */
-  locale: Locale;
-}
 
 /** Counts what is published for the document (hints are not counted, as in the Problems view). */
 export function statusOf(uri: string, st: DocState, locale: Locale): StatusParams {

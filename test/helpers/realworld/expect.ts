@@ -1,6 +1,6 @@
 /**
  * What a variant of a corpus report may and must report: exactly the original's error and
- * warning findings (DOMAIN.md's known ones, pinned by the corpus tests), matched by rule and
+ * warning findings (docs/domain.md's known ones, pinned by the corpus tests), matched by rule and
  * figure (narrative), by table (table rules) or by rule (duplicate, year). A narrative finding
  * against table 1 may go where the layout leaves table 1 uncertain (`t1Readable` false: digits run
  * together, cells pulled out of the table, the 2019 table 1); nothing may be added. No part may be called missing: every variant has all six.
