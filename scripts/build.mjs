@@ -88,11 +88,14 @@ function watchLogger(count) {
           if (building++ === 0 && unbuilt === 0) console.log('[watch] build started');
         });
         b.onEnd((r) => {
-          for (const [severity, messages] of [['error', r.errors], ['warning', r.warnings]]) {
+          for (const [severity, messages] of [
+            ['error', r.errors],
+            ['warning', r.warnings],
+          ]) {
             for (const m of messages) console.log(m.location ? `${m.location.file}:${m.location.line}:${m.location.column + 1}: ${severity}: ${m.text}` : `${name}: ${severity}: ${m.text}`);
           }
           building--;
-          if (first) (first = false), unbuilt--;
+          if (first) ((first = false), unbuilt--);
           if (building === 0 && unbuilt === 0) console.log('[watch] build finished');
         });
       },

@@ -82,9 +82,7 @@ async function load(index, withAnalyze) {
 
 function packageJson(rules) {
   const pkg = JSON.parse(read('package.json'));
-  pkg.contributes.configuration.properties['nianbao.rules'].properties = Object.fromEntries(
-    rules.map((r) => [r.id, { type: 'string', enum: SEVERITY_SETTING, description: `%rule.${r.id}%` }]),
-  );
+  pkg.contributes.configuration.properties['nianbao.rules'].properties = Object.fromEntries(rules.map((r) => [r.id, { type: 'string', enum: SEVERITY_SETTING, description: `%rule.${r.id}%` }]));
   return json(pkg);
 }
 

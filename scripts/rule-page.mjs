@@ -9,7 +9,11 @@ const MAX = 6;
 
 /** The rule's findings in its first invalid fixture that has any (with last-year.txt as the other report). */
 function example(rule, core, dir) {
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => /^invalid-.*\.txt$/.test(f) && !f.endsWith('.fixed.txt')).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /^invalid-.*\.txt$/.test(f) && !f.endsWith('.fixed.txt'))
+        .sort()
+    : [];
   const last = join(dir, 'last-year.txt');
   const opts = existsSync(last) ? { others: [core.otherReportOf('last-year.txt', readFileSync(last, 'utf8'))] } : {};
   for (const file of files) {
@@ -60,8 +64,9 @@ ${findings.map((f, i) => `${file}:${at[i].line}:${at[i].col} ${f.severity} ${rul
 
 ${
   fixes.length
-    ? `- 快速修复(Ctrl+.):${titles('zh').map((t) => `“${t}”`).join('、')}。` +
-      (auto ? '首选的修复由全部修复(`source.fixAll.nianbao`、`nianbao check --fix`)应用。' : '需要逐个确认,全部修复不应用它。')
+    ? `- 快速修复(Ctrl+.):${titles('zh')
+        .map((t) => `“${t}”`)
+        .join('、')}。` + (auto ? '首选的修复由全部修复(`source.fixAll.nianbao`、`nianbao check --fix`)应用。' : '需要逐个确认,全部修复不应用它。')
     : rule.fixable
       ? '- 有快速修复(Ctrl+.),这个例子中没有提供。'
       : '- 没有快速修复:按提示改正原文。'
@@ -81,8 +86,12 @@ ${
 
 **${rule.id}** (default **${rule.severity}**): ${rule.description.en} ${
     fixes.length
-      ? `Quick fix: ${titles('en').map((t) => `“${t}”`).join(', ')}${auto ? ' (the preferred one is applied by fix-all).' : ' (not applied by fix-all).'}`
-      : rule.fixable ? 'Quick fixes are offered.' : 'No fix.'
+      ? `Quick fix: ${titles('en')
+          .map((t) => `“${t}”`)
+          .join(', ')}${auto ? ' (the preferred one is applied by fix-all).' : ' (not applied by fix-all).'}`
+      : rule.fixable
+        ? 'Quick fixes are offered.'
+        : 'No fix.'
   } Turn off with \`${off}\` (CLI: \`--rule ${rule.id}=off\`) or ignore one finding in \`.nianbao-ignore.json\`.
 `;
 }

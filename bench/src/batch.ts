@@ -75,7 +75,15 @@ export async function checkFolder(dir: string, files: number, jobs?: number): Pr
   const all = j.files.flatMap((f) => f.diagnostics);
   const rss = /peak memory (\d+) MB/.exec(r.err);
   const cpu = /CPU ([\d.]+) s/.exec(r.err);
-  return { files, seconds, filesPerSecond: files / seconds, rssMB: rss ? +rss[1] : NaN, cpuSeconds: cpu ? +cpu[1] : NaN, findings: all.length, crossYear: all.filter((d) => d.rule.startsWith('cross-year')).length };
+  return {
+    files,
+    seconds,
+    filesPerSecond: files / seconds,
+    rssMB: rss ? +rss[1] : NaN,
+    cpuSeconds: cpu ? +cpu[1] : NaN,
+    findings: all.length,
+    crossYear: all.filter((d) => d.rule.startsWith('cross-year')).length,
+  };
 }
 
 export interface BatchResult {

@@ -42,7 +42,9 @@ async function main() {
   for (const target of [100_000, 1_000_000]) {
     const r = await burst(buildDoc(bases, target).text);
     results.push(r);
-    console.log(`${(r.bytes / 1024).toFixed(0)} KB: ${EDITS} edits → ${r.published} analyses published (${r.beforeHover} before the hover's answer); hover after ${r.hoverMs} ms; last version's diagnostics after ${r.lastMs} ms`);
+    console.log(
+      `${(r.bytes / 1024).toFixed(0)} KB: ${EDITS} edits → ${r.published} analyses published (${r.beforeHover} before the hover's answer); hover after ${r.hoverMs} ms; last version's diagnostics after ${r.lastMs} ms`,
+    );
   }
   console.log(JSON.stringify({ edits: EDITS, results }));
 }

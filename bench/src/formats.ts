@@ -38,7 +38,11 @@ export interface FormatsBench {
 
 /** A typical report: the corpus' 淮安 2024 report (8 KB of text, four A4 pages printed), else the sample report. */
 function typicalReport(): { name: string; text: string } {
-  if (!HAS_CORPUS) return { name: 'test/helpers/layouts.ts sample', text: renderReport({ title: '示例县2023年政府信息公开工作年度报告', narrative: '全年共收到政府信息公开申请141件。', values: sampleValues(), layout: 'pipe-rows' }) };
+  if (!HAS_CORPUS)
+    return {
+      name: 'test/helpers/layouts.ts sample',
+      text: renderReport({ title: '示例县2023年政府信息公开工作年度报告', narrative: '全年共收到政府信息公开申请141件。', values: sampleValues(), layout: 'pipe-rows' }),
+    };
   const name = join('real', 'huaian_2024.txt');
   return { name, text: readFileSync(join(CORPUS, name), 'utf8') };
 }
@@ -161,7 +165,11 @@ export async function chromiumPrinted(log: (s: string) => void, perReport: numbe
   let same = 0;
   let total = 0;
   let found = 0;
-  const files = ['seeds', 'real'].flatMap((d) => readdirSync(join(CORPUS, d)).filter((f) => f.endsWith('.txt')).map((f) => join(d, f)));
+  const files = ['seeds', 'real'].flatMap((d) =>
+    readdirSync(join(CORPUS, d))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => join(d, f)),
+  );
   for (const f of files) {
     const text = readFileSync(join(CORPUS, f), 'utf8');
     const base = await read(text, f.replace(/\W/g, '_'));

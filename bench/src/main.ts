@@ -82,7 +82,9 @@ async function main() {
   const nEdits = quick ? 200 : 1000;
   log(`language server: ${nEdits} edits to a ${kb(doc1m.bytes)} document (bursts of 10, debounce 20 ms; node ${SERVER_NODE_FLAGS.join(' ')}, as the extension starts it) …`);
   const mem = await serverMemory(doc1m.text, nEdits);
-  log(`  RSS after opening ${mem.openRssMB.toFixed(1)} MB, after ${mem.edits} edits ${mem.rssMB.toFixed(1)} MB (peak ${mem.hwmMB.toFixed(1)} MB; ${mem.analyses} analyses in ${mem.seconds.toFixed(1)} s)`);
+  log(
+    `  RSS after opening ${mem.openRssMB.toFixed(1)} MB, after ${mem.edits} edits ${mem.rssMB.toFixed(1)} MB (peak ${mem.hwmMB.toFixed(1)} MB; ${mem.analyses} analyses in ${mem.seconds.toFixed(1)} s)`,
+  );
 
   const nFiles = quick ? 400 : 2000;
   log(`\ncommand line: ${nFiles / 10} and ${nFiles} generated reports (${nFiles / 2} bodies × 2 years) in one call each, --format json …`);
@@ -108,7 +110,11 @@ async function main() {
   log(`  server RSS ≤ ${TARGETS.rssMB} MB: ${mem.rssMB.toFixed(1)} MB — ${mark(mem.rssMB <= TARGETS.rssMB)}`);
   log(`  batch time(${nFiles}) ≤ ${TARGETS.batchRatio} × time(${nFiles / 10}): ${batch.ratio.toFixed(2)} × — ${mark(batch.ratio <= TARGETS.batchRatio)}`);
   log(`  batch ≥ ${TARGETS.filesPerSecond} files/s: ${batch.large.filesPerSecond.toFixed(0)} — ${mark(batch.large.filesPerSecond >= TARGETS.filesPerSecond)}`);
-  log(`load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  log(
+    `load average at the end: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
 
   if (json) {
     const out = {

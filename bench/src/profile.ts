@@ -23,8 +23,7 @@ for (let i = 0; i < 3; i++) analyze(doc.text);
 
 const session = new Session();
 session.connect();
-const post = (method: string, params?: object) =>
-  new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
+const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
 
 (async () => {
   await post('Profiler.enable');
@@ -42,12 +41,8 @@ const post = (method: string, params?: object) =>
     const f = n.callFrame;
     // With --enable-source-maps, name the TypeScript source instead of the bundle.
     const orig = (f.url.startsWith('file:') ? findSourceMap(new URL(f.url).pathname)?.findEntry(f.lineNumber, f.columnNumber) : undefined) as
-      | { originalSource?: string; originalLine: number }
-      | undefined;
-    const where =
-      orig?.originalSource
-        ? `${orig.originalSource.replace(/^.*?\/(server|bench|test)\//, '$1/')}:${orig.originalLine + 1}`
-        : `${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}`;
+      { originalSource?: string; originalLine: number } | undefined;
+    const where = orig?.originalSource ? `${orig.originalSource.replace(/^.*?\/(server|bench|test)\//, '$1/')}:${orig.originalLine + 1}` : `${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}`;
     const key = `${f.functionName || '(anonymous)'}  ${where}`;
     self.set(key, (self.get(key) ?? 0) + n.hitCount);
   }
@@ -55,7 +50,7 @@ const post = (method: string, params?: object) =>
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
   // Inclusive time by function (a function's outermost calls only, so recursion is not counted twice).
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const keyOf = (n: Node) => self.has(n.callFrame.functionName) ? n.callFrame.functionName : `${n.callFrame.functionName || '(anonymous)'}`;
+  const keyOf = (n: Node) => (self.has(n.callFrame.functionName) ? n.callFrame.functionName : `${n.callFrame.functionName || '(anonymous)'}`);
   const inclusive = new Map<string, number>();
   const visit = (n: Node, open: Set<string>): number => {
     let t = n.hitCount;
@@ -72,7 +67,11 @@ const post = (method: string, params?: object) =>
   visit(nodes[0], new Set());
   console.log('\ninclusive:');
   const skip = new Set(['(root)', '(program)', '(garbage collector)', '(idle)', '(anonymous)']);
-  for (const [k, v] of [...inclusive].filter(([k]) => !skip.has(k)).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
+  for (const [k, v] of [...inclusive]
+    .filter(([k]) => !skip.has(k))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25))
+    console.log(`${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
   // Self time by source file.
   const byFile = new Map<string, number>();
   for (const [k, v] of self) {

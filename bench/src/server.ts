@@ -145,7 +145,7 @@ export async function serverMemory(text: string, edits: number, execArgv: string
     const ed = new Editor(client, text);
     const plan = sites(text, 400);
     let analyses = 0;
-    for (let i = 0; i < edits; ) {
+    for (let i = 0; i < edits;) {
       let v = 0;
       for (let b = 0; b < burst && i < edits; b++, i++) v = ed.edit(plan, i);
       await client.diagnostics(URI, (p) => p.version === v, 120000);

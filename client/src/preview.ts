@@ -44,7 +44,11 @@ export class Preview implements vscode.Disposable {
       const l = localeOf(editor?.document.uri);
       void vscode.window.showInformationMessage(
         editor
-          ? say(l, `nianbao：此文档的语言模式为“${editor.document.languageId}”，不做检查，没有表格预览。`, `nianbao: this document's language mode is "${editor.document.languageId}"; it is not checked and has no table preview.`)
+          ? say(
+              l,
+              `nianbao：此文档的语言模式为“${editor.document.languageId}”，不做检查，没有表格预览。`,
+              `nianbao: this document's language mode is "${editor.document.languageId}"; it is not checked and has no table preview.`,
+            )
           : say(l, 'nianbao：请先打开一份年度报告。', 'nianbao: open an annual report first.'),
       );
       return;
@@ -86,10 +90,15 @@ export class Preview implements vscode.Disposable {
   }
 
   private create(column: vscode.ViewColumn, uri: vscode.Uri): Entry {
-    const panel = vscode.window.createWebviewPanel('nianbao.preview', '', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      'nianbao.preview',
+      '',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        localResourceRoots: [],
+      },
+    );
     const entry: Entry = { panel, column, uri, html: '', seq: 0 };
     panel.webview.html = page(randomBytes(16).toString('base64'), localeOf(uri));
     panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(entry, m));

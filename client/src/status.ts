@@ -52,20 +52,11 @@ export function presentStatus(p: StatusParams, en: boolean): Presentation {
   const say = (zh: string, english: string) => (en ? english : zh);
   const total = p.errors + p.warnings + p.infos;
   const suppressed = p.suppressed ?? 0;
-  const counts = [
-    p.errors ? `$(error) ${p.errors}` : '',
-    p.warnings ? `$(warning) ${p.warnings}` : '',
-    p.infos ? `$(info) ${p.infos}` : '',
-  ].filter(Boolean);
+  const counts = [p.errors ? `$(error) ${p.errors}` : '', p.warnings ? `$(warning) ${p.warnings}` : '', p.infos ? `$(info) ${p.infos}` : ''].filter(Boolean);
   const command = total ? PROBLEMS : p.state === 'report' ? PREVIEW : PROBLEMS;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const problems = say(
-    `${p.errors} 个错误，${p.warnings} 个警告，${p.infos} 条提示`,
-    `${plural(p.errors, 'error')}, ${plural(p.warnings, 'warning')}, ${plural(p.infos, 'info')}`,
-  );
-  const hidden = suppressed
-    ? '\n' + say(`另有 ${suppressed} 个问题已按 .nianbao-ignore.json 忽略。`, `${plural(suppressed, 'more problem')} ignored (listed in .nianbao-ignore.json).`)
-    : '';
+  const problems = say(`${p.errors} 个错误，${p.warnings} 个警告，${p.infos} 条提示`, `${plural(p.errors, 'error')}, ${plural(p.warnings, 'warning')}, ${plural(p.infos, 'info')}`);
+  const hidden = suppressed ? '\n' + say(`另有 ${suppressed} 个问题已按 .nianbao-ignore.json 忽略。`, `${plural(suppressed, 'more problem')} ignored (listed in .nianbao-ignore.json).`) : '';
   const ignored = suppressed ? ` $(eye-closed) ${suppressed}` : '';
   const click = total ? say('点击打开“问题”面板。', 'Click to open the Problems view.') : say('点击打开表格预览。', 'Click to open the table preview.');
   switch (p.state) {

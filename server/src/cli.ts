@@ -10,7 +10,7 @@ else if (require.main === module) {
   main(process.argv.slice(2), { script: __filename }).then(
     (code) => (process.exitCode = code),
     (e) => {
-      process.stderr.write(`nianbao: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+      process.stderr.write(`nianbao: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       process.exitCode = 2;
     },
   );

@@ -44,9 +44,15 @@ function refusal(r: Extract<AddResult, { ok: false }>): Msg {
   const { path, detail } = r;
   switch (r.reason) {
     case 'unparseable':
-      return { zh: `nianbao:无法解析 ${path}(${detail});为免丢失其中的条目,未写入。请修正该文件后重试。`, en: `nianbao: cannot parse ${path} (${detail}); nothing was written so that its entries are not lost. Fix the file and try again.` };
+      return {
+        zh: `nianbao:无法解析 ${path}(${detail});为免丢失其中的条目,未写入。请修正该文件后重试。`,
+        en: `nianbao: cannot parse ${path} (${detail}); nothing was written so that its entries are not lost. Fix the file and try again.`,
+      };
     case 'link':
-      return { zh: `nianbao:${path} 是符号链接或位于符号链接的文件夹中(${detail}),为安全起见不写入;请换成普通文件。`, en: `nianbao: ${path} is a symbolic link or inside a linked folder (${detail}); for safety nothing is written through links. Replace it with a regular file.` };
+      return {
+        zh: `nianbao:${path} 是符号链接或位于符号链接的文件夹中(${detail}),为安全起见不写入;请换成普通文件。`,
+        en: `nianbao: ${path} is a symbolic link or inside a linked folder (${detail}); for safety nothing is written through links. Replace it with a regular file.`,
+      };
     case 'outside':
       return { zh: `nianbao:${path} 不在工作区文件夹内(${detail}),不写入。`, en: `nianbao: ${path} is outside the workspace folder (${detail}); nothing was written.` };
     case 'not-file':
@@ -84,7 +90,11 @@ export function commandHandler(d: CommandDeps) {
       r = { ok: false, path: '.nianbao-ignore.json', reason: 'io', detail: (e as Error).message };
     }
     d.revalidate();
-    if (!r) return void d.say('warning', pick({ zh: `nianbao:${uri} 不是本机文件,无法记入 .nianbao-ignore.json`, en: `nianbao: ${uri} is not a local file; it cannot be recorded in .nianbao-ignore.json` }, locale));
+    if (!r)
+      return void d.say(
+        'warning',
+        pick({ zh: `nianbao:${uri} 不是本机文件,无法记入 .nianbao-ignore.json`, en: `nianbao: ${uri} is not a local file; it cannot be recorded in .nianbao-ignore.json` }, locale),
+      );
     if (r.ok) return offerUndo(d, { uri, rule, fingerprint }, locale);
     const message = pick(refusal(r), locale);
     // Offer to open a file that does not parse; not awaited, so the command does not wait for the user.

@@ -68,4 +68,3 @@ export function toDiagnostic(doc: TextDocument, f: Finding, o: ConvertOptions): 
 export function fixToJson(doc: TextDocument, fix: Fix, locale: Locale) {
   return { title: pick(fix.title, locale), isPreferred: fix.isPreferred, edits: fix.edits.map((e) => toTextEdit(doc, e)) };
 }
-

@@ -168,10 +168,12 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: REPORT_GLOB }, { globPattern: `**/${IGNORE_FILE}` }] });
   }
   // Other reports of the workspace, for the cross-year checks: read file by file, requests in between.
-  index.scan(folders, () => shutdownRequested).then(
-    () => shutdownRequested || revalidateOthers(),
-    (e) => connection.console.error(`nianbao: scanning the workspace failed: ${String(e)}`),
-  );
+  index
+    .scan(folders, () => shutdownRequested)
+    .then(
+      () => shutdownRequested || revalidateOthers(),
+      (e) => connection.console.error(`nianbao: scanning the workspace failed: ${String(e)}`),
+    );
 });
 
 connection.onDidChangeWatchedFiles((p) => {

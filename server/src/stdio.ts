@@ -22,7 +22,7 @@ export class FrameGuard {
 
   /** Feeds a chunk; returns why the stream cannot be read any further, or undefined. */
   push(chunk: Uint8Array): string | undefined {
-    for (let i = 0; i < chunk.length && !this.lost; ) {
+    for (let i = 0; i < chunk.length && !this.lost;) {
       if (this.remaining > 0) {
         const take = Math.min(this.remaining, chunk.length - i);
         this.remaining -= take;

@@ -84,7 +84,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const out = process.argv[2];
   if (!out) throw new Error('usage: node fixtures.mjs OUTDIR');
   const f = build();
-  for (const [dir, files] of [['ws', f.files], ['expected', f.expected]]) {
+  for (const [dir, files] of [
+    ['ws', f.files],
+    ['expected', f.expected],
+  ]) {
     mkdirSync(join(out, dir), { recursive: true });
     for (const [name, text] of Object.entries(files)) writeFileSync(join(out, dir, name), text);
   }

@@ -31,7 +31,10 @@ async function test(name, fn) {
     await fn();
   } catch (e) {
     ok = false;
-    error = String(e?.message ?? e).split('\n').slice(0, 12).join('\n');
+    error = String(e?.message ?? e)
+      .split('\n')
+      .slice(0, 12)
+      .join('\n');
   }
   const screenshot = `html-${String(results.length + 1).padStart(2, '0')}-${name.replace(/[^\w]+/g, '-').slice(0, 40)}${ok ? '' : '-FAILED'}.png`;
   await page?.screenshot({ path: join(ART, screenshot), fullPage: false }).catch(() => {});
@@ -116,12 +119,18 @@ try {
     await errorsHead.click();
     check((await errorsHead.getAttribute('aria-sort')) === 'descending', 'descending after two clicks');
     const col = await page.$$eval('#report-table tbody tr td:nth-child(5)', (tds) => tds.map((td) => Number(td.textContent)));
-    check(col.every((v, i) => i === 0 || col[i - 1] >= v), `errors column sorted: ${col}`);
+    check(
+      col.every((v, i) => i === 0 || col[i - 1] >= v),
+      `errors column sorted: ${col}`,
+    );
     const most = Math.max(...files.map((f) => f.diagnostics.filter((d) => d.severity === 'error').length));
     check(col[0] === most, `most errors first (${col[0]} vs ${most})`);
     await page.locator('#finding-table thead th').nth(1).click();
     const lines = await page.$$eval('#finding-table tbody tr td:nth-child(2)', (tds) => tds.map((td) => Number(td.getAttribute('data-v'))));
-    check(lines.every((v, i) => i === 0 || lines[i - 1] <= v), 'line column ascending');
+    check(
+      lines.every((v, i) => i === 0 || lines[i - 1] <= v),
+      'line column ascending',
+    );
     await page.evaluate(() => window.scrollTo(0, 0));
   });
 

@@ -11,7 +11,11 @@ const [art, vsRc, nvRc] = args;
 
 const all = [];
 const htmlRc = process.env.NIANBAO_E2E_HTML_RC ?? 'skip';
-for (const [suite, rc, file] of [['vscode', vsRc, 'vscode-results.json'], ['nvim', nvRc, 'nvim-results.json'], ['html', htmlRc, 'html-results.json']]) {
+for (const [suite, rc, file] of [
+  ['vscode', vsRc, 'vscode-results.json'],
+  ['nvim', nvRc, 'nvim-results.json'],
+  ['html', htmlRc, 'html-results.json'],
+]) {
   if (rc === 'skip') continue;
   const path = join(art, file);
   let rs = [];
@@ -30,7 +34,16 @@ for (const [suite, rc, file] of [['vscode', vsRc, 'vscode-results.json'], ['nvim
 const failed = all.filter((r) => !r.ok);
 if (!lineOnly) {
   console.log('\n== e2e results');
-  for (const r of all) console.log(`${r.ok ? 'PASS' : 'FAIL'}  [${r.suite}] ${r.name}${r.ok ? '' : `\n        ${String(r.error ?? '').split('\n')[0].slice(0, 400)}`}`);
+  for (const r of all)
+    console.log(
+      `${r.ok ? 'PASS' : 'FAIL'}  [${r.suite}] ${r.name}${
+        r.ok
+          ? ''
+          : `\n        ${String(r.error ?? '')
+              .split('\n')[0]
+              .slice(0, 400)}`
+      }`,
+    );
 } else {
   console.log(`${all.length - failed.length} passed, ${failed.length} failed`);
 }

@@ -28,7 +28,11 @@ const CJK = /[\u4e00-\u9fff]/;
 const results = [];
 let page;
 let shot = 0;
-const slug = (s) => s.replace(/[^\w\u4e00-\u9fff]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+const slug = (s) =>
+  s
+    .replace(/[^\w\u4e00-\u9fff]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 
 async function test(name, fn) {
   const t = Date.now();
@@ -39,7 +43,10 @@ async function test(name, fn) {
     await fn();
   } catch (e) {
     ok = false;
-    error = String(e?.message ?? e).split('\n').slice(0, 12).join('\n');
+    error = String(e?.message ?? e)
+      .split('\n')
+      .slice(0, 12)
+      .join('\n');
   }
   const file = `${n}-${slug(name)}${ok ? '' : '-FAILED'}.png`;
   await page.screenshot({ path: join(ART, file) }).catch(() => {});
@@ -82,7 +89,12 @@ async function focusWorkbench() {
   await page.keyboard.press('Escape');
   const lines = page.locator(`${editorSel} .view-lines`);
   if (await lines.isVisible().catch(() => false)) await lines.click({ position: { x: 2, y: 2 }, force: true });
-  else await page.locator('.monaco-workbench .part.editor').first().click({ position: { x: 50, y: 200 }, force: true }).catch(() => {});
+  else
+    await page
+      .locator('.monaco-workbench .part.editor')
+      .first()
+      .click({ position: { x: 50, y: 200 }, force: true })
+      .catch(() => {});
 }
 
 /** Opens a quick input with `key` (Ctrl+P, Ctrl+G, F1) and types `text` into it, making sure the
@@ -97,7 +109,12 @@ async function quickInput(key, text) {
     await page.waitForSelector('.quick-input-widget input:focus', { timeout: 3000 });
   }
   await page.keyboard.type(text);
-  await until(`the quick input to read "${text}"`, () => page.locator('.quick-input-widget input').first().inputValue(), (v) => v.endsWith(text), 5000);
+  await until(
+    `the quick input to read "${text}"`,
+    () => page.locator('.quick-input-widget input').first().inputValue(),
+    (v) => v.endsWith(text),
+    5000,
+  );
 }
 
 /** Quick Open (Ctrl+P) the workspace file `name`. */
@@ -106,9 +123,16 @@ async function openFile(name) {
   await quickInput('Control+P', name);
   const rows = '.quick-input-widget .monaco-list-row';
   const isIt = (label) => label === name || label?.startsWith(`${name},`);
-  await until(`Quick Open to list ${name}`, () => page.locator(rows).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))), (ls) => ls.some(isIt));
+  await until(
+    `Quick Open to list ${name}`,
+    () => page.locator(rows).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))),
+    (ls) => ls.some(isIt),
+  );
   for (let i = 0; i < 10; i++) {
-    const focused = await page.locator(`${rows}.focused`).getAttribute('aria-label').catch(() => null);
+    const focused = await page
+      .locator(`${rows}.focused`)
+      .getAttribute('aria-label')
+      .catch(() => null);
     if (isIt(focused)) break;
     await page.keyboard.press('ArrowDown');
   }
@@ -122,7 +146,11 @@ async function gotoLine(line) {
   await page.locator(`${editorSel} .view-lines`).click({ position: { x: 2, y: 2 }, force: true });
   await quickInput('Control+G', String(line));
   await page.keyboard.press('Enter');
-  await until(`the cursor on line ${line}`, () => page.locator('[id="status.editor.selection"]').innerText(), (t) => t.startsWith(`Ln ${line},`));
+  await until(
+    `the cursor on line ${line}`,
+    () => page.locator('[id="status.editor.selection"]').innerText(),
+    (t) => t.startsWith(`Ln ${line},`),
+  );
 }
 
 /** The squiggles drawn on a (visible) 1-based line of the active editor, with their boxes. A
@@ -139,7 +167,12 @@ function squigglesOnLine(line) {
       const within = (d) => parseFloat(d.style.top) >= num.top && parseFloat(d.style.top) < next;
       const byTop = (a, b) => parseFloat(a.style.top) - parseFloat(b.style.top);
       const rows = [...ed.querySelectorAll('.view-overlays > div')].filter(within);
-      const text = [...ed.querySelectorAll('.view-lines .view-line')].filter(within).sort(byTop).map((d) => d.innerText.replace(/\u00a0/g, ' ')).join('') || undefined;
+      const text =
+        [...ed.querySelectorAll('.view-lines .view-line')]
+          .filter(within)
+          .sort(byTop)
+          .map((d) => d.innerText.replace(/\u00a0/g, ' '))
+          .join('') || undefined;
       const sq = rows.flatMap((row) => [...row.querySelectorAll('[class*="squiggly-"]')]);
       return {
         text,
@@ -154,7 +187,12 @@ function squigglesOnLine(line) {
 }
 
 async function waitSquiggle(line, cls = 'squiggly-error', timeout = UI_MS) {
-  const r = await until(`a ${cls} squiggle on line ${line}`, () => squigglesOnLine(line), (v) => v?.squiggles.some((s) => s.cls === cls), timeout);
+  const r = await until(
+    `a ${cls} squiggle on line ${line}`,
+    () => squigglesOnLine(line),
+    (v) => v?.squiggles.some((s) => s.cls === cls),
+    timeout,
+  );
   return r.squiggles.find((s) => s.cls === cls);
 }
 
@@ -167,7 +205,12 @@ async function hoverText(at) {
 
 /** Opens the Problems panel and sets its filter; returns its marker rows (not related-info rows). */
 async function problems(filter) {
-  if (!(await page.locator('.markers-panel').isVisible().catch(() => false))) {
+  if (
+    !(await page
+      .locator('.markers-panel')
+      .isVisible()
+      .catch(() => false))
+  ) {
     await page.keyboard.press('Control+Shift+M');
     await page.waitForSelector('.markers-panel', { state: 'visible', timeout: UI_MS });
   }
@@ -184,7 +227,10 @@ async function problems(filter) {
         file = /problems? in file (.+?) of folder/.exec(label)?.[1] ?? label;
         out.push({ fileRow: file });
       } else if (level === '2') {
-        const lines = e.innerText.split('\n').map((s) => s.trim()).filter(Boolean);
+        const lines = e.innerText
+          .split('\n')
+          .map((s) => s.trim())
+          .filter(Boolean);
         const pos = /^\[Ln (\d+), Col (\d+)\]$/.exec(lines.at(-1) ?? '');
         out.push({
           file,
@@ -201,7 +247,12 @@ async function problems(filter) {
 }
 
 async function closeProblems() {
-  if (await page.locator('.markers-panel').isVisible().catch(() => false)) {
+  if (
+    await page
+      .locator('.markers-panel')
+      .isVisible()
+      .catch(() => false)
+  ) {
     await page.getByPlaceholder(/^Filter \(e\.g\./).fill('');
     await page.keyboard.press('Control+J'); // toggle the panel away
   }
@@ -212,18 +263,39 @@ async function runCommand(title) {
   await quickInput('F1', title);
   const rows = '.quick-input-widget .monaco-list-row';
   const isIt = (l) => l === title || l?.startsWith(`${title},`);
-  await until(`the command "${title}" in the palette`, () => page.locator(rows).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))), (ls) => ls.some(isIt));
-  for (let i = 0; i < 20 && !isIt(await page.locator(`${rows}.focused`).getAttribute('aria-label').catch(() => null)); i++) await page.keyboard.press('ArrowDown');
+  await until(
+    `the command "${title}" in the palette`,
+    () => page.locator(rows).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))),
+    (ls) => ls.some(isIt),
+  );
+  for (
+    let i = 0;
+    i < 20 &&
+    !isIt(
+      await page
+        .locator(`${rows}.focused`)
+        .getAttribute('aria-label')
+        .catch(() => null),
+    );
+    i++
+  )
+    await page.keyboard.press('ArrowDown');
   check(isIt(await page.locator(`${rows}.focused`).getAttribute('aria-label')), `could not select "${title}" in the palette`);
   await page.keyboard.press('Enter');
 }
 
 async function diskEquals(file, expected, what) {
-  await until(what, () => readFileSync(file, 'utf8'), (t) => t === expected).catch(() => {
+  await until(
+    what,
+    () => readFileSync(file, 'utf8'),
+    (t) => t === expected,
+  ).catch(() => {
     const got = readFileSync(file, 'utf8').split('\n');
     const exp = expected.split('\n');
     const i = exp.findIndex((l, k) => l !== got[k]);
-    throw new Error(`${what}: the saved file differs from the expected text at line ${i + 1}: expected ${JSON.stringify(exp[i])}, found ${JSON.stringify(got[i])} (${got.length} vs ${exp.length} lines)`);
+    throw new Error(
+      `${what}: the saved file differs from the expected text at line ${i + 1}: expected ${JSON.stringify(exp[i])}, found ${JSON.stringify(got[i])} (${got.length} vs ${exp.length} lines)`,
+    );
   });
 }
 
@@ -235,9 +307,9 @@ async function allRows(container) {
   if (!box) return [];
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   for (let i = 0; i < 40; i++) {
-    const rows = await page.locator(`${container} .monaco-list-row`).evaluateAll((els) =>
-      els.map((e) => ({ index: Number(e.getAttribute('data-index')), label: e.getAttribute('aria-label') ?? e.innerText, level: Number(e.getAttribute('aria-level')) })),
-    );
+    const rows = await page
+      .locator(`${container} .monaco-list-row`)
+      .evaluateAll((els) => els.map((e) => ({ index: Number(e.getAttribute('data-index')), label: e.getAttribute('aria-label') ?? e.innerText, level: Number(e.getAttribute('aria-level')) })));
     const before = seen.size;
     for (const r of rows) seen.set(r.index, r);
     if (seen.size === before && i > 0) break;
@@ -266,18 +338,30 @@ async function main() {
 
   await test(`the report opens with language gov-report (status bar: ${LANG_NAME})`, async () => {
     await openFile(REPORT);
-    await until(`the language indicator to read ${LANG_NAME}`, () => page.locator('[id="status.editor.mode"]').getAttribute('aria-label'), (l) => l === LANG_NAME);
+    await until(
+      `the language indicator to read ${LANG_NAME}`,
+      () => page.locator('[id="status.editor.mode"]').getAttribute('aria-label'),
+      (l) => l === LANG_NAME,
+    );
   });
 
   await test('the broken total has an error squiggle with a Chinese message', async () => {
     await gotoLine(META.totalLine);
     const sq = await waitSquiggle(META.totalLine, 'squiggly-error', FIRST_DIAGNOSTIC_MS);
-    const hover = await until('the hover over the squiggle to show the diagnostic', () => hoverText(sq), (t) => t.includes('table2-column-sum'));
+    const hover = await until(
+      'the hover over the squiggle to show the diagnostic',
+      () => hoverText(sq),
+      (t) => t.includes('table2-column-sum'),
+    );
     check(CJK.test(hover) && /96/.test(hover) && /97/.test(hover), `the diagnostic message is not the Chinese one about 96 vs 97: ${hover.slice(0, 300)}`);
   });
 
   await test('Problems panel lists table2-column-sum on line 288 with its rule id', async () => {
-    const rows = await until('a table2-column-sum row in Problems', () => problems('table2-column-sum'), (rs) => rs.some((r) => r.code === 'table2-column-sum' && r.file === REPORT));
+    const rows = await until(
+      'a table2-column-sum row in Problems',
+      () => problems('table2-column-sum'),
+      (rs) => rs.some((r) => r.code === 'table2-column-sum' && r.file === REPORT),
+    );
     const r = rows.find((x) => x.code === 'table2-column-sum' && x.file === REPORT);
     check(r.severity === 'Error', `severity ${r.severity}, expected Error`);
     check(r.source === 'nianbao', `source ${r.source}, expected nianbao`);
@@ -292,13 +376,21 @@ async function main() {
   ];
   for (const n of narrative) {
     await test(`Problems panel lists ${n.rule} on line ${n.line} (${n.why}) and the line has a squiggle`, async () => {
-      const rows = await until(`a ${n.rule} row in Problems for the report`, () => problems(n.rule), (rs) => rs.some((r) => r.code === n.rule && r.line === n.line && r.file === REPORT));
+      const rows = await until(
+        `a ${n.rule} row in Problems for the report`,
+        () => problems(n.rule),
+        (rs) => rs.some((r) => r.code === n.rule && r.line === n.line && r.file === REPORT),
+      );
       const r = rows.find((x) => x.code === n.rule && x.line === n.line && x.file === REPORT);
       check(CJK.test(r.message), `message is not Chinese: ${r.message}`);
       for (const num of n.numbers) check(r.message.includes(num), `message does not mention ${num}: ${r.message}`);
       await closeProblems();
       await gotoLine(n.line);
-      await until(`a squiggle on line ${n.line}`, () => squigglesOnLine(n.line), (v) => v?.squiggles.length > 0);
+      await until(
+        `a squiggle on line ${n.line}`,
+        () => squigglesOnLine(n.line),
+        (v) => v?.squiggles.length > 0,
+      );
     });
   }
   await closeProblems();
@@ -309,10 +401,21 @@ async function main() {
     // A term-by-term sum: at least three numbers joined by "+" (labels may sit between) and "= 97".
     // The diagnostic's own text ("一+二=(七)+四…97") does not match this.
     const sum = /\d[^+=\n]*\+[^+=\n]*\d[^+=\n]*\+[^+=\n]*\d[^=\n]*=\s*[*_`]*97(?!\d)/;
-    const text = await until('the hover to contain a term-by-term sum equal to 97', () => hoverText(sq), (t) => sum.test(t), 10_000, 500);
+    const text = await until(
+      'the hover to contain a term-by-term sum equal to 97',
+      () => hoverText(sq),
+      (t) => sum.test(t),
+      10_000,
+      500,
+    );
     console.log(`      hover: ${text.split('\n').find((l) => sum.test(l))}`);
     // Bring the arithmetic into view for the screenshot (the diagnostic part comes first).
-    await page.locator('.monaco-hover:not(.hidden) .hover-row').filter({ hasText: sum }).last().scrollIntoViewIfNeeded().catch(() => {});
+    await page
+      .locator('.monaco-hover:not(.hidden) .hover-row')
+      .filter({ hasText: sum })
+      .last()
+      .scrollIntoViewIfNeeded()
+      .catch(() => {});
   });
 
   let restoreFolders; // the outline scenario collapses the folder view; opened again after its screenshot
@@ -327,20 +430,40 @@ async function main() {
     if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
     restoreFolders = () => folders.click();
     const pane = '.pane-header[aria-label^="Outline"] + .pane-body';
-    const sections = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
-    const rows = await until('the outline to list 一、总体情况 … 六、其他需要报告的事项', async () => {
-      const text = await page.locator(pane).innerText();
-      if (!text.includes('六、')) return { text };
-      return { text, rows: await allRows(pane) };
-    }, (v) => v.rows && sections.every((s) => v.rows.some((r) => r.label.startsWith(s))));
+    const sections = [
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ];
+    const rows = await until(
+      'the outline to list 一、总体情况 … 六、其他需要报告的事项',
+      async () => {
+        const text = await page.locator(pane).innerText();
+        if (!text.includes('六、')) return { text };
+        return { text, rows: await allRows(pane) };
+      },
+      (v) => v.rows && sections.every((s) => v.rows.some((r) => r.label.startsWith(s))),
+    );
     const idx = sections.map((s) => rows.rows.findIndex((r) => r.label.startsWith(s)));
-    check(idx.every((v, i) => i === 0 || v > idx[i - 1]), `sections out of order: ${JSON.stringify(idx)}`);
+    check(
+      idx.every((v, i) => i === 0 || v > idx[i - 1]),
+      `sections out of order: ${JSON.stringify(idx)}`,
+    );
     // Sections 二, 三, 四 hold tables 1, 2, 3: each must have a nested symbol.
     for (const k of [1, 2, 3]) {
       const sec = rows.rows[idx[k]];
       const next = rows.rows.slice(idx[k] + 1);
       const child = next.length && next[0].level > sec.level ? next[0] : undefined;
-      check(child, `section "${sections[k]}" has no nested symbol (its table); rows: ${rows.rows.map((r) => `${'  '.repeat(r.level - 1)}${r.label}`).join(' | ').slice(0, 800)}`);
+      check(
+        child,
+        `section "${sections[k]}" has no nested symbol (its table); rows: ${rows.rows
+          .map((r) => `${'  '.repeat(r.level - 1)}${r.label}`)
+          .join(' | ')
+          .slice(0, 800)}`,
+      );
       console.log(`      outline: ${sec.label} › ${child.label}`);
     }
   });
@@ -351,8 +474,16 @@ async function main() {
     await page.locator(`${editorSel} .view-lines`).click({ position: { x: 2, y: 2 }, force: true });
     await page.keyboard.press('Control+Alt+Shift+P'); // keybindings.json: → nianbao.showPreview
     const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-    await until('the preview webview to show three tables', () => frame.locator('table').count(), (n) => n >= 3, UI_MS).catch(async (e) => {
-      const notes = await page.locator('.notification-toast').allInnerTexts().catch(() => []);
+    await until(
+      'the preview webview to show three tables',
+      () => frame.locator('table').count(),
+      (n) => n >= 3,
+      UI_MS,
+    ).catch(async (e) => {
+      const notes = await page
+        .locator('.notification-toast')
+        .allInnerTexts()
+        .catch(() => []);
       throw new Error(`${e.message}${notes.length ? `; notifications: ${notes.join(' / ')}` : ''}`);
     });
     // The broken total is the cell whose source span starts at its offset in the file.
@@ -371,17 +502,39 @@ async function main() {
     await page.mouse.click(sq.x, sq.y);
     await page.keyboard.press('Control+.');
     const rows = '.action-widget .monaco-list-row.action';
-    const labels = await until('the quick-fix menu', () => page.locator(rows).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))), (ls) => ls.length > 0);
+    const labels = await until(
+      'the quick-fix menu',
+      () => page.locator(rows).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))),
+      (ls) => ls.length > 0,
+    );
     check(labels.includes('改为 97'), `no "改为 97" in the quick-fix menu: ${JSON.stringify(labels)}`);
     await snap('quick-fix menu');
     for (let i = 0; i < 10; i++) {
-      if ((await page.locator(`${rows}.focused`).getAttribute('aria-label').catch(() => null)) === '改为 97') break;
+      if (
+        (await page
+          .locator(`${rows}.focused`)
+          .getAttribute('aria-label')
+          .catch(() => null)) === '改为 97'
+      )
+        break;
       await page.keyboard.press('ArrowDown');
     }
     await page.keyboard.press('Enter');
-    await until(`line ${META.totalLine} to read "97 |"`, () => squigglesOnLine(META.totalLine), (v) => v?.text?.trim() === '97 |');
-    await until(`the squiggle on line ${META.totalLine} to go`, () => squigglesOnLine(META.totalLine), (v) => v && !v.squiggles.some((s) => s.cls === 'squiggly-error'));
-    await until('table2-column-sum to leave the Problems panel', () => problems('table2-column-sum'), (rs) => !rs.some((r) => r.code));
+    await until(
+      `line ${META.totalLine} to read "97 |"`,
+      () => squigglesOnLine(META.totalLine),
+      (v) => v?.text?.trim() === '97 |',
+    );
+    await until(
+      `the squiggle on line ${META.totalLine} to go`,
+      () => squigglesOnLine(META.totalLine),
+      (v) => v && !v.squiggles.some((s) => s.cls === 'squiggly-error'),
+    );
+    await until(
+      'table2-column-sum to leave the Problems panel',
+      () => problems('table2-column-sum'),
+      (rs) => !rs.some((r) => r.code),
+    );
     await closeProblems();
     // Save without the fix-all-on-save participant, so that only the quick fix reaches the disk.
     await runCommand('File: Save without Formatting');
@@ -404,24 +557,46 @@ async function main() {
     await waitSquiggle(META.totalLine);
     await snap('second draft before fix-all on save');
     await page.keyboard.press('Control+S'); // settings.json: editor.codeActionsOnSave {"source.fixAll.nianbao": "explicit"}
-    await until('the draft to be saved with fixes', () => readFileSync(draftPath, 'utf8'), (t) => t !== draftOriginal);
-    await until('the editor to be saved (no dirty marker)', () => page.locator('.tab.active').getAttribute('class'), (c) => !c.includes('dirty'));
+    await until(
+      'the draft to be saved with fixes',
+      () => readFileSync(draftPath, 'utf8'),
+      (t) => t !== draftOriginal,
+    );
+    await until(
+      'the editor to be saved (no dirty marker)',
+      () => page.locator('.tab.active').getAttribute('class'),
+      (c) => !c.includes('dirty'),
+    );
     const lines = readFileSync(draftPath, 'utf8').split('\n');
-    for (const [l, v] of [[META.rowTotalLine, '98 |'], [META.totalLine, '97 |'], [META.table3TotalLine, '4 |']]) {
+    for (const [l, v] of [
+      [META.rowTotalLine, '98 |'],
+      [META.totalLine, '97 |'],
+      [META.table3TotalLine, '4 |'],
+    ]) {
       check(lines[l - 1] === v, `line ${l} reads ${JSON.stringify(lines[l - 1])} after fix-all, expected ${JSON.stringify(v)}`);
     }
     await diskEquals(draftPath, cliFixed, 'fix-all in the editor vs `cli check --fix`');
     for (const l of [META.rowTotalLine, META.totalLine, META.table3TotalLine]) {
       await gotoLine(l);
-      await until(`no error squiggle on line ${l}`, () => squigglesOnLine(l), (v) => v && !v.squiggles.some((s) => s.cls === 'squiggly-error'));
+      await until(
+        `no error squiggle on line ${l}`,
+        () => squigglesOnLine(l),
+        (v) => v && !v.squiggles.some((s) => s.cls === 'squiggly-error'),
+      );
     }
     const draftGlob = `**/${DRAFT2}`;
-    const errs = await until('no error for the draft in Problems', async () => (await problems(draftGlob)).filter((r) => r.severity === 'Error' && r.file === DRAFT2), (rs) => rs.length === 0).catch(async (e) => {
+    const errs = await until(
+      'no error for the draft in Problems',
+      async () => (await problems(draftGlob)).filter((r) => r.severity === 'Error' && r.file === DRAFT2),
+      (rs) => rs.length === 0,
+    ).catch(async (e) => {
       const left = (await problems(draftGlob)).filter((r) => r.file === DRAFT2);
       throw new Error(`${e.message}; left: ${left.map((r) => `${r.severity} ${r.code} L${r.line}`).join(', ')}`);
     });
     check(errs.length === 0, 'errors left');
-    const left = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'server', 'dist', 'cli.js'), 'check', '--format', 'json', draftPath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).toString() || '{}');
+    const left = JSON.parse(
+      execFileSync(process.execPath, [join(ROOT, 'server', 'dist', 'cli.js'), 'check', '--format', 'json', draftPath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).toString() || '{}',
+    );
     const fixable = (left.files?.[0]?.diagnostics ?? []).filter((d) => d.fixes?.length);
     check(fixable.length === 0, `fixable problems left after fix-all: ${fixable.map((d) => `${d.rule}@${d.range.start.line + 1}`).join(', ')}`);
     await closeProblems();
@@ -429,7 +604,11 @@ async function main() {
 
   await test('a plain-text file that is not a report (notes.txt) gets no diagnostics', async () => {
     await openFile(NOTES);
-    await until('the language indicator to read Plain Text', () => page.locator('[id="status.editor.mode"]').getAttribute('aria-label'), (l) => l === 'Plain Text');
+    await until(
+      'the language indicator to read Plain Text',
+      () => page.locator('[id="status.editor.mode"]').getAttribute('aria-label'),
+      (l) => l === 'Plain Text',
+    );
     // A negative check has to wait: the server answers a newly opened file at once (well under
     // a second, see the report above), so 3 s without a diagnostic is a real "none".
     await page.waitForTimeout(3000);
@@ -459,10 +638,18 @@ async function main() {
     await snap('explorer context menu on the PDF');
     await item.first().click();
     await page.waitForSelector(`.editor-group-container.active .tab.active[aria-label^="${PUBLISHED}"]`, { timeout: FIRST_DIAGNOSTIC_MS });
-    await until(`the language indicator to read ${LANG_NAME}`, () => page.locator('[id="status.editor.mode"]').getAttribute('aria-label'), (l) => l === LANG_NAME);
+    await until(
+      `the language indicator to read ${LANG_NAME}`,
+      () => page.locator('[id="status.editor.mode"]').getAttribute('aria-label'),
+      (l) => l === LANG_NAME,
+    );
     await gotoLine(line);
     const sq = await waitSquiggle(line, 'squiggly-error', FIRST_DIAGNOSTIC_MS);
-    const hover = await until('the hover over the squiggle to show the diagnostic', () => hoverText(sq), (t) => t.includes('table2-column-sum'));
+    const hover = await until(
+      'the hover over the squiggle to show the diagnostic',
+      () => hoverText(sq),
+      (t) => t.includes('table2-column-sum'),
+    );
     check(/96/.test(hover) && /97/.test(hover), `the diagnostic is not about 96 vs 97: ${hover.slice(0, 300)}`);
     await page.keyboard.press('Escape');
     await page.mouse.click(sq.x, sq.y);
@@ -500,7 +687,10 @@ const SETTINGS = join(STATE, 'code-server', 'user-data', 'User', 'settings.json'
 async function toast(text, timeout = UI_MS) {
   const t = page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }).last();
   await t.waitFor({ state: 'visible', timeout }).catch(async (e) => {
-    const all = await page.locator('.notifications-toasts .notification-toast').allInnerTexts().catch(() => []);
+    const all = await page
+      .locator('.notifications-toasts .notification-toast')
+      .allInnerTexts()
+      .catch(() => []);
     throw new Error(`no notification with "${text}" (${e.message.split('\n')[0]}); notifications: ${JSON.stringify(all)}`);
   });
   return t;
@@ -553,7 +743,11 @@ async function setSetting(key, value) {
   await page.keyboard.press('Control+A');
   await paste(JSON.stringify(s, null, 2));
   await page.keyboard.press('Control+S');
-  await until(`settings.json on disk to hold ${key} = ${JSON.stringify(value)}`, () => JSON.parse(readFileSync(SETTINGS, 'utf8'))[key], (v) => v === value);
+  await until(
+    `settings.json on disk to hold ${key} = ${JSON.stringify(value)}`,
+    () => JSON.parse(readFileSync(SETTINGS, 'utf8'))[key],
+    (v) => v === value,
+  );
   await runCommand('View: Close Editor');
 }
 
@@ -565,19 +759,31 @@ async function uxScenarios() {
     await setSetting('nianbao.locale', 'auto');
     await openFile(REPORT);
     // The workbench is English (code-server has no language pack): problems() finds the English "Filter (e.g. …" box.
-    const chinese = await until('a Chinese narrative-sum message in Problems (English UI)', () => problems('narrative-sum'), (rs) => rs.some((r) => r.code === 'narrative-sum' && r.file === REPORT && CJK.test(r.message)));
+    const chinese = await until(
+      'a Chinese narrative-sum message in Problems (English UI)',
+      () => problems('narrative-sum'),
+      (rs) => rs.some((r) => r.code === 'narrative-sum' && r.file === REPORT && CJK.test(r.message)),
+    );
     console.log(`      message (English UI, locale auto): ${chinese.find((r) => r.code === 'narrative-sum').message}`);
     check(/，|：/.test(chinese.find((r) => r.code === 'narrative-sum').message), 'Chinese message without full-width punctuation');
     await until('the status bar item to read 年报', nianbaoStatus, (t) => t?.includes('年报'));
     await snap('English UI, Chinese messages');
     await setSetting('nianbao.locale', 'en');
     await openFile(REPORT);
-    await until('an English narrative-sum message after nianbao.locale = en', () => problems('narrative-sum'), (rs) => rs.some((r) => r.code === 'narrative-sum' && r.file === REPORT && /^The total is \d+, but its parts add up to/.test(r.message)));
+    await until(
+      'an English narrative-sum message after nianbao.locale = en',
+      () => problems('narrative-sum'),
+      (rs) => rs.some((r) => r.code === 'narrative-sum' && r.file === REPORT && /^The total is \d+, but its parts add up to/.test(r.message)),
+    );
     await until('the status bar item to read Report', nianbaoStatus, (t) => t?.includes('Report'));
     await snap('nianbao.locale en');
     await setSetting('nianbao.locale', 'zh');
     await openFile(REPORT);
-    await until('Chinese messages again', () => problems('narrative-sum'), (rs) => rs.some((r) => r.code === 'narrative-sum' && r.file === REPORT && CJK.test(r.message) && /，/.test(r.message)));
+    await until(
+      'Chinese messages again',
+      () => problems('narrative-sum'),
+      (rs) => rs.some((r) => r.code === 'narrative-sum' && r.file === REPORT && CJK.test(r.message) && /，/.test(r.message)),
+    );
     await closeProblems();
   });
   await runCommand('View: Close All Editor Groups').catch(() => {});
@@ -602,14 +808,22 @@ async function uxScenarios() {
     // The new tab has the focus (a click could land on its "Select a language…" hint).
     await page.waitForSelector('.editor-group-container.active .monaco-editor.focused', { timeout: UI_MS });
     await paste(seed);
-    await until('the pasted report in the editor', () => page.locator(`${editorSel} .view-lines`).innerText(), (t) => t.includes('政府信息公开'));
+    await until(
+      'the pasted report in the editor',
+      () => page.locator(`${editorSel} .view-lines`).innerText(),
+      (t) => t.includes('政府信息公开'),
+    );
     // VS Code guesses a language for pasted text; when it keeps Plain Text (checked anyway), pick Ini as it often guesses.
     const guessed = await until('VS Code to guess a language', language, (l) => l && l !== 'Plain Text', 6000).catch(() => 'Plain Text');
     console.log(`      VS Code's guess after the paste: ${guessed}`);
     if (guessed === 'Plain Text' || guessed === LANG_NAME) {
       await runCommand('Change Language Mode');
       await page.keyboard.type('Ini');
-      await until('Ini in the language picker', () => page.locator('.quick-input-widget .monaco-list-row.focused').getAttribute('aria-label'), (l) => /^Ini\b/.test(l ?? ''));
+      await until(
+        'Ini in the language picker',
+        () => page.locator('.quick-input-widget .monaco-list-row.focused').getAttribute('aria-label'),
+        (l) => /^Ini\b/.test(l ?? ''),
+      );
       await page.keyboard.press('Enter');
     }
     const lang = await until('a language other than the report language', language, (l) => l && l !== LANG_NAME && l !== 'Plain Text');
@@ -621,8 +835,15 @@ async function uxScenarios() {
     await until(`the language indicator to read ${LANG_NAME}`, language, (l) => l === LANG_NAME);
     await gotoLine(META.narrativeLine);
     await waitSquiggle(META.narrativeLine, 'squiggly-error', FIRST_DIAGNOSTIC_MS);
-    const rows = await until('Problems rows for the Untitled tab', () => problems('narrative-sum'), (rs) => rs.some((r) => r.code === 'narrative-sum' && /^Untitled/.test(r.file ?? '')));
-    check(rows.some((r) => /^Untitled/.test(r.file ?? '')), 'no Untitled row');
+    const rows = await until(
+      'Problems rows for the Untitled tab',
+      () => problems('narrative-sum'),
+      (rs) => rs.some((r) => r.code === 'narrative-sum' && /^Untitled/.test(r.file ?? '')),
+    );
+    check(
+      rows.some((r) => /^Untitled/.test(r.file ?? '')),
+      'no Untitled row',
+    );
     await closeProblems();
     await runCommand('View: Revert and Close Editor');
   });
@@ -634,8 +855,15 @@ async function uxScenarios() {
     await until('the status bar to offer GB18030', nianbaoStatus, (s) => s?.includes('GB18030'));
     await snap('gbk offer');
     await clickToastButton(t, '用 GB18030 重新打开');
-    await until('the editor to show Chinese', () => page.locator(`${editorSel} .view-lines`).innerText(), (x) => x.includes('政府信息公开'));
-    const enc = await page.locator('[id="status.editor.encoding"]').innerText().catch(() => '?');
+    await until(
+      'the editor to show Chinese',
+      () => page.locator(`${editorSel} .view-lines`).innerText(),
+      (x) => x.includes('政府信息公开'),
+    );
+    const enc = await page
+      .locator('[id="status.editor.encoding"]')
+      .innerText()
+      .catch(() => '?');
     console.log(`      encoding indicator: ${enc}`);
     check(/GB/i.test(enc), `the encoding indicator reads ${enc}`);
     await until('the status bar to read 年报 with errors', nianbaoStatus, (s) => /\$\(error\) \d+ 年报/.test(s ?? ''));
@@ -663,7 +891,11 @@ async function uxScenarios() {
     await page.keyboard.press('Home');
     await page.keyboard.press('Shift+End');
     await page.keyboard.type('95 |');
-    await until(`line ${META.totalLine} to read 95 |`, () => squigglesOnLine(META.totalLine), (v) => v?.text?.trim() === '95 |');
+    await until(
+      `line ${META.totalLine} to read 95 |`,
+      () => squigglesOnLine(META.totalLine),
+      (v) => v?.text?.trim() === '95 |',
+    );
     await page.keyboard.press('Control+S');
     const s = await toast('已修正 1 处');
     check((await s.innerText()).includes(`第 ${META.totalLine} 行 95 → 97`), `on-save summary: ${await s.innerText()}`);
@@ -680,19 +912,43 @@ async function uxScenarios() {
     await page.keyboard.press('Control+.');
     const rows = '.action-widget .monaco-list-row.action';
     const want = '忽略此问题（记入 .nianbao-ignore.json）';
-    const labels = await until('the quick-fix menu', () => page.locator(rows).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))), (ls) => ls.length > 0);
+    const labels = await until(
+      'the quick-fix menu',
+      () => page.locator(rows).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))),
+      (ls) => ls.length > 0,
+    );
     check(labels.includes(want), `no "${want}": ${JSON.stringify(labels)}`);
-    check(labels.some((l) => l === '在本文件中忽略 百分比'), `rule titles, not ids, in the menu: ${JSON.stringify(labels)}`);
-    for (let i = 0; i < 15 && (await page.locator(`${rows}.focused`).getAttribute('aria-label').catch(() => null)) !== want; i++) await page.keyboard.press('ArrowDown');
+    check(
+      labels.some((l) => l === '在本文件中忽略 百分比'),
+      `rule titles, not ids, in the menu: ${JSON.stringify(labels)}`,
+    );
+    for (
+      let i = 0;
+      i < 15 &&
+      (await page
+        .locator(`${rows}.focused`)
+        .getAttribute('aria-label')
+        .catch(() => null)) !== want;
+      i++
+    )
+      await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     const t = await toast('已忽略');
-    await until(`the squiggle on line ${META.percentLine} to go`, () => squigglesOnLine(META.percentLine), (v) => v && !v.squiggles.some((x) => x.cls === 'squiggly-error'));
+    await until(
+      `the squiggle on line ${META.percentLine} to go`,
+      () => squigglesOnLine(META.percentLine),
+      (v) => v && !v.squiggles.some((x) => x.cls === 'squiggly-error'),
+    );
     await until('the status bar to count 1 ignored finding', nianbaoStatus, (s) => /\$\(eye-closed\) 1/.test(s ?? ''));
     const ignoreFile = join(WS, '.nianbao-ignore.json');
     check(JSON.parse(readFileSync(ignoreFile, 'utf8')).ignore.length === 1, 'not recorded');
     await snap('ignored, with undo');
     await clickToastButton(t, '撤销');
-    await until(`the squiggle on line ${META.percentLine} to come back`, () => squigglesOnLine(META.percentLine), (v) => v?.squiggles.some((x) => x.cls === 'squiggly-error'));
+    await until(
+      `the squiggle on line ${META.percentLine} to come back`,
+      () => squigglesOnLine(META.percentLine),
+      (v) => v?.squiggles.some((x) => x.cls === 'squiggly-error'),
+    );
     await until('no ignored findings in the status bar', nianbaoStatus, (s) => s && !s.includes('eye-closed'));
     check(JSON.parse(readFileSync(ignoreFile, 'utf8')).ignore.length === 0, 'the entry is still in .nianbao-ignore.json');
     check(readFileSync(reportPath, 'utf8').includes('占78.8%'), 'the report text changed');
@@ -707,8 +963,21 @@ async function uxScenarios() {
     await page.keyboard.press('Control+.');
     const rows = '.action-widget .monaco-list-row.action';
     const want = '查看规则说明：百分比';
-    await until('the quick-fix menu', () => page.locator(rows).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))), (ls) => ls.includes(want));
-    for (let i = 0; i < 15 && (await page.locator(`${rows}.focused`).getAttribute('aria-label').catch(() => null)) !== want; i++) await page.keyboard.press('ArrowDown');
+    await until(
+      'the quick-fix menu',
+      () => page.locator(rows).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))),
+      (ls) => ls.includes(want),
+    );
+    for (
+      let i = 0;
+      i < 15 &&
+      (await page
+        .locator(`${rows}.focused`)
+        .getAttribute('aria-label')
+        .catch(() => null)) !== want;
+      i++
+    )
+      await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     const tab = page.locator('.tab[aria-label*="narrative-percentage.md"]');
     await tab.first().waitFor({ timeout: UI_MS });
@@ -716,7 +985,11 @@ async function uxScenarios() {
     console.log(`      tab: ${label}`);
     check(/^Preview /.test(label), `the rule page opened as "${label}", not as a Markdown preview`);
     const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-    await until('the rendered page (an h1)', () => frame.locator('h1').first().innerText(), (h) => h.includes('narrative-percentage'));
+    await until(
+      'the rendered page (an h1)',
+      () => frame.locator('h1').first().innerText(),
+      (h) => h.includes('narrative-percentage'),
+    );
   });
   await runCommand('View: Close All Editor Groups').catch(() => {});
 }

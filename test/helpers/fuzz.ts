@@ -59,7 +59,9 @@ export const BASES: readonly BaseText[] = (() => {
   const out: BaseText[] = [];
   if (HAS_CORPUS) {
     for (const d of ['seeds', 'real']) {
-      for (const f of readdirSync(join(CORPUS, d)).filter((x) => x.endsWith('.txt')).sort()) {
+      for (const f of readdirSync(join(CORPUS, d))
+        .filter((x) => x.endsWith('.txt'))
+        .sort()) {
         out.push({ name: `${d}/${f}`, text: readFileSync(join(CORPUS, d, f), 'utf8') });
       }
     }
@@ -77,11 +79,52 @@ export const BASES: readonly BaseText[] = (() => {
 const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
 
 const DOMAIN = [
-  '一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况',
-  '五、存在的主要问题及改进情况', '六、其他需要报告的事项', '(一)', '(七)总计', '总计', '予以公开', '部分公开', '不予公开',
-  '本年新收', '上年结转', '结转下年度继续办理', '行政复议', '行政诉讼', '结果纠正', '规章', '行政规范性文件', '行政许可',
-  '共', '其中', '占', '%', '%', '件', '条', '余', '约', '。', ',', ';', ':', '、', '第二十条', '勾稽关系', '- 2 -',
-  '2023年', '0832-8223730', '〔2021〕30号', '1.', '|', ' | ', '\t', '---',
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+  '(一)',
+  '(七)总计',
+  '总计',
+  '予以公开',
+  '部分公开',
+  '不予公开',
+  '本年新收',
+  '上年结转',
+  '结转下年度继续办理',
+  '行政复议',
+  '行政诉讼',
+  '结果纠正',
+  '规章',
+  '行政规范性文件',
+  '行政许可',
+  '共',
+  '其中',
+  '占',
+  '%',
+  '%',
+  '件',
+  '条',
+  '余',
+  '约',
+  '。',
+  ',',
+  ';',
+  ':',
+  '、',
+  '第二十条',
+  '勾稽关系',
+  '- 2 -',
+  '2023年',
+  '0832-8223730',
+  '〔2021〕30号',
+  '1.',
+  '|',
+  ' | ',
+  '\t',
+  '---',
 ];
 const EMOJI = ['😀', '👨‍👩‍👧', '🇨🇳', '𠮷', '\u{1F600}\u{FE0F}', '1\uFE0F\u20E3', '\u200D', '\u200B', '\u0301', '\u202E'];
 
@@ -252,8 +295,27 @@ export function narrativeOf(v: TableValues, errs: [number, number][]): string {
   const five = sum(T2_IDS.filter((id) => id.startsWith('5.')).map(g));
   const six = sum(T2_IDS.filter((id) => id.startsWith('6.')).map(g));
   const figures: (number | string)[] = [
-    g('new'), t.new[0], g('new') - t.new[0], g('carried'), g('7'), g('1'), pct(g('1'), g('7')), g('2'), pct(g('2'), g('7')), three, four, five, six, g('next'),
-    v.t1.normative[0], v.t1.normative[1], v.t1.normative[2], v.t3[4], v.t3[1], v.t3[9] + v.t3[14], v.t3[9],
+    g('new'),
+    t.new[0],
+    g('new') - t.new[0],
+    g('carried'),
+    g('7'),
+    g('1'),
+    pct(g('1'), g('7')),
+    g('2'),
+    pct(g('2'), g('7')),
+    three,
+    four,
+    five,
+    six,
+    g('next'),
+    v.t1.normative[0],
+    v.t1.normative[1],
+    v.t1.normative[2],
+    v.t3[4],
+    v.t3[1],
+    v.t3[9] + v.t3[14],
+    v.t3[9],
   ];
   for (const [i, x] of errs) figures[i % figures.length] = typeof figures[i % figures.length] === 'string' ? (x / 10).toFixed(1) : x;
   const f = (i: number) => String(figures[i]);

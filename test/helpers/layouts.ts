@@ -46,8 +46,39 @@ export const T2_LABELS: Record<string, [string | null, string]> = {
   next: [null, '四、结转下年度继续办理'],
 };
 
-export const T2_HEAD = ['(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)', '申请人情况', '自然人', '法人或其他组织', '总计', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
-export const T3_HEAD = ['行政复议', '行政诉讼', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+export const T2_HEAD = [
+  '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)',
+  '申请人情况',
+  '自然人',
+  '法人或其他组织',
+  '总计',
+  '商业企业',
+  '科研机构',
+  '社会公益组织',
+  '法律服务机构',
+  '其他',
+];
+export const T3_HEAD = [
+  '行政复议',
+  '行政诉讼',
+  '结果维持',
+  '结果纠正',
+  '其他结果',
+  '尚未审结',
+  '总计',
+  '未经复议直接起诉',
+  '复议后起诉',
+  '结果维持',
+  '结果纠正',
+  '其他结果',
+  '尚未审结',
+  '总计',
+  '结果维持',
+  '结果纠正',
+  '其他结果',
+  '尚未审结',
+  '总计',
+];
 
 export interface Row {
   labels: string[];
@@ -91,7 +122,10 @@ export function t2Rows(v: TableValues['t2'], mergedSix: boolean): Row[] {
 }
 
 export function t3Rows(v: number[]): Row[] {
-  return [{ labels: T3_HEAD, numbers: [] }, { labels: [], numbers: v.map(String) }];
+  return [
+    { labels: T3_HEAD, numbers: [] },
+    { labels: [], numbers: v.map(String) },
+  ];
 }
 
 /** Breaks a label like a PDF text layer does: every ~7 characters a line break, sometimes a space. */

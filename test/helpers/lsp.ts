@@ -73,7 +73,7 @@ export class LspClient {
         return true;
       });
     });
-    this.conn.onRequest(ConfigurationRequest.type, (p) => p.items.map((it) => (it.section === 'nianbao' ? this.opts.settings ?? {} : null)));
+    this.conn.onRequest(ConfigurationRequest.type, (p) => p.items.map((it) => (it.section === 'nianbao' ? (this.opts.settings ?? {}) : null)));
     this.conn.onRequest(ShowDocumentRequest.type, (p) => {
       this.shown.push(p);
       return { success: true };
@@ -144,7 +144,7 @@ export class LspClient {
 
   /** Resolves when `pred` holds (polled), or rejects after `timeoutMs` saying what was awaited. */
   async until(what: string, pred: () => boolean, timeoutMs = 10000): Promise<void> {
-    for (const end = Date.now() + timeoutMs; !pred(); ) {
+    for (const end = Date.now() + timeoutMs; !pred();) {
       if (Date.now() > end) throw new Error(`timed out waiting for ${what}; stderr: ${this.stderr}`);
       await new Promise((r) => setTimeout(r, 20));
     }

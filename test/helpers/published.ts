@@ -13,7 +13,8 @@ export interface GridCell {
   colspan?: number;
 }
 
-export type Block = { kind: 'title'; text: string } | { kind: 'heading'; level: 0 | 1; numeral: number; text: string } | { kind: 'para'; text: string } | { kind: 'table'; rows: GridCell[][]; header: number };
+export type Block =
+  { kind: 'title'; text: string } | { kind: 'heading'; level: 0 | 1; numeral: number; text: string } | { kind: 'para'; text: string } | { kind: 'table'; rows: GridCell[][]; header: number };
 
 export interface PublishedDoc {
   blocks: Block[];
@@ -130,7 +131,15 @@ export function publish(text: string, options: PublishOptions = {}): PublishedDo
   for (const r of a.model.reports) {
     const raw1 = (id: string) => (r.t1?.rows as Record<string, { cells: { raw: string }[] }> | undefined)?.[id]?.cells.map((x) => x.raw) ?? [];
     if (r.t1 && !r.t1.problems.length) regions.push({ ...r.t1.span, rows: table1(raw1), header: 0 });
-    if (r.t2 && !r.t2.problems.length) regions.push({ ...r.t2.span, rows: table2(r.t2.rows.map((x) => ({ id: x.id, cells: x.cells.map((y) => y.raw) })), !!options.blankZeros), header: 3 });
+    if (r.t2 && !r.t2.problems.length)
+      regions.push({
+        ...r.t2.span,
+        rows: table2(
+          r.t2.rows.map((x) => ({ id: x.id, cells: x.cells.map((y) => y.raw) })),
+          !!options.blankZeros,
+        ),
+        header: 3,
+      });
     if (r.t3 && !r.t3.problems.length) regions.push({ ...r.t3.span, rows: table3(r.t3.groups.flat().map((x) => x.raw)), header: 3 });
   }
   const blocks: Block[] = [];

@@ -19,7 +19,8 @@ function tableHtml(rows: PublishedDoc['blocks'][number] & { kind: 'table' }): st
     for (const c of r) {
       const span = `${c.rowspan ? ` rowspan="${c.rowspan}"` : ''}${c.colspan ? ` colspan="${c.colspan}"` : ''}`;
       // Long labels come split over several <p>, with &nbsp; padding, as CMS editors save them.
-      const text = c.text.length > 8 && i < 3 ? `<p>${esc(c.text.slice(0, 4))}</p><p>${esc(c.text.slice(4))}&nbsp;&nbsp;</p>` : `<p style="text-indent: 0em;">${esc(c.text)}${c.text ? '' : '&nbsp;'}</p>`;
+      const text =
+        c.text.length > 8 && i < 3 ? `<p>${esc(c.text.slice(0, 4))}</p><p>${esc(c.text.slice(4))}&nbsp;&nbsp;</p>` : `<p style="text-indent: 0em;">${esc(c.text)}${c.text ? '' : '&nbsp;'}</p>`;
       out.push(`<td${span} valign="center" style="padding: 0 4px;">${text}</td>`);
     }
     out.push('</tr>');

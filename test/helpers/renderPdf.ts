@@ -127,7 +127,7 @@ export function renderPdf(doc: PublishedDoc, options: PdfRenderOptions = {}): Bu
             const copy: Placed[] = placed.filter((p) => p.row < b.header);
             const tops: number[] = [];
             let hy = y;
-            for (let h = 0; h < b.header; h++) (tops[h] = hy), (hy -= heights[h]);
+            for (let h = 0; h < b.header; h++) ((tops[h] = hy), (hy -= heights[h]));
             flushTable(copy, tops, heights, [], pages.length, xs, linesOf, texts, rules, b.header, true);
             y = hy;
           }

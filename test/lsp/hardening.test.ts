@@ -45,11 +45,16 @@ function writeRaw(client: LspClient, data: string): Promise<void> {
 async function assertServing(client: LspClient, what: string): Promise<void> {
   const uri = freshUri();
   await client.open(uri, badReport());
-  const p = await client.diagnostics(uri, (x) => x.diagnostics.length === 1, 5000).catch((e) => {
-    throw new Error(`${what}: the server stopped serving (${(e as Error).message.slice(0, 200)})`);
-  });
+  const p = await client
+    .diagnostics(uri, (x) => x.diagnostics.length === 1, 5000)
+    .catch((e) => {
+      throw new Error(`${what}: the server stopped serving (${(e as Error).message.slice(0, 200)})`);
+    });
   const actions = (await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: p.diagnostics[0].range, context: { diagnostics: p.diagnostics } })) as CodeAction[];
-  assert.ok(actions.some((a) => a.title === '改为 118'), `${what}: code actions still answered`);
+  assert.ok(
+    actions.some((a) => a.title === '改为 118'),
+    `${what}: code actions still answered`,
+  );
   await client.close(uri);
 }
 

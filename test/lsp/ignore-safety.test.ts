@@ -83,7 +83,10 @@ describe('ignore file safety (issue 12)', function () {
     assert.ok(m.actions?.length, 'an action to open the file is offered');
     await client.until('the ignore file shown', () => client!.shown.some((d) => d.uri === pathToFileURL(w.sidecar).toString()));
     assert.equal(readFileSync(w.sidecar, 'utf8'), broken, 'not a byte changed');
-    assert.ok((await client.diagnostics(w.uri)).diagnostics.some((d) => d.code === 'narrative-sum'), 'the finding is not hidden');
+    assert.ok(
+      (await client.diagnostics(w.uri)).diagnostics.some((d) => d.code === 'narrative-sum'),
+      'the finding is not hidden',
+    );
   });
 
   it('item 1: entries and keys the server does not know survive its write', async () => {

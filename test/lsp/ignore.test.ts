@@ -57,9 +57,17 @@ describe('ignoring findings (.nianbao-ignore.json)', function () {
     assert.equal(data.ignore[0].file, 'reports/示例县2023年度报告.txt');
     assert.match(data.ignore[0].note, /总数为 45篇/);
 
-    assert.deepEqual(cli(file).map((d) => d.rule), ['table3-group-sum'], 'the CLI honours it');
+    assert.deepEqual(
+      cli(file).map((d) => d.rule),
+      ['table3-group-sum'],
+      'the CLI honours it',
+    );
     writeFileSync(file, '说明:本稿为征求意见稿。\n\n' + text());
-    assert.deepEqual(cli(file).map((d) => d.rule), ['table3-group-sum'], 'lines inserted above do not matter');
+    assert.deepEqual(
+      cli(file).map((d) => d.rule),
+      ['table3-group-sum'],
+      'lines inserted above do not matter',
+    );
 
     // Ignore a rule for the whole file.
     const t3 = p.diagnostics.find((d) => d.code === 'table3-group-sum')!;

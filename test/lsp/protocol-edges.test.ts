@@ -60,9 +60,11 @@ function exited(proc: ChildProcess, ms: number): Promise<number | null> {
 async function assertServing(client: LspClient, what: string): Promise<void> {
   const uri = freshUri();
   await client.open(uri, badReport());
-  await client.diagnostics(uri, (x) => x.diagnostics.length === 1, 5000).catch((e) => {
-    throw new Error(`${what}: the server stopped serving (${(e as Error).message.slice(0, 200)})`);
-  });
+  await client
+    .diagnostics(uri, (x) => x.diagnostics.length === 1, 5000)
+    .catch((e) => {
+      throw new Error(`${what}: the server stopped serving (${(e as Error).message.slice(0, 200)})`);
+    });
 }
 
 const CAPS: InitializeParams['capabilities'] = {

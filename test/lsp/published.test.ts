@@ -53,7 +53,10 @@ describe('lsp: published files', function () {
     })) as CodeAction[];
     assert.ok(actions.length > 0);
     assert.ok(actions.some((a) => a.title.startsWith('查看规则说明')));
-    assert.deepEqual(actions.filter((a) => a.edit || a.data), []);
+    assert.deepEqual(
+      actions.filter((a) => a.edit || a.data),
+      [],
+    );
     const all = (await client.conn.sendRequest(CodeActionRequest.type, {
       textDocument: { uri: view },
       range: d.range,

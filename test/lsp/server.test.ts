@@ -175,8 +175,14 @@ describe('language server: hover, outline, folding', function () {
     const [arithmetic, related] = value.split('\n\n');
     const lines = arithmetic.split('  \n');
     assert.equal(lines[0], '**表二（七）总计·自然人 = 116**');
-    assert.ok(lines.slice(1, 4).every((l) => /^✗ .* = \d+/.test(l)), `the sums come first: ${lines.slice(1, 4).join(' | ')}`);
-    assert.ok(lines.some((l) => /= 118，（七）总计 \\\[116\\\]$/.test(l)), lines.join('\n'));
+    assert.ok(
+      lines.slice(1, 4).every((l) => /^✗ .* = \d+/.test(l)),
+      `the sums come first: ${lines.slice(1, 4).join(' | ')}`,
+    );
+    assert.ok(
+      lines.some((l) => /= 118，（七）总计 \\\[116\\\]$/.test(l)),
+      lines.join('\n'),
+    );
     assert.equal(lines.at(-1), '✗ 表二列合计：改为 118', 'the verdict by rule title, after the arithmetic');
     // Related cells by short name, each a link into this document; no file path in the text.
     assert.match(related, /^相关：\[（七）总计·总计 = 137\]\(<file:\/\/\/tmp\/.*#L\d+,\d+>\)/);
@@ -210,10 +216,13 @@ describe('language server on seed 000 (issue 4: done when)', function () {
     await client.initialize();
     await client.open(uri, readFileSync(join(CORPUS, 'seeds', '000_1e860eacff34bb2b.txt'), 'utf8'));
     const p = await client.diagnostics(uri, (x) => x.diagnostics.length > 0);
-    assert.deepEqual(p.diagnostics.map((d) => [d.range.start.line + 1, d.code]), [
-      [7, 'narrative-table-mismatch'],
-      [7, 'narrative-sum'],
-    ]);
+    assert.deepEqual(
+      p.diagnostics.map((d) => [d.range.start.line + 1, d.code]),
+      [
+        [7, 'narrative-table-mismatch'],
+        [7, 'narrative-sum'],
+      ],
+    );
     for (const d of p.diagnostics) assert.match(d.codeDescription!.href, new RegExp(`docs/rules/${d.code}\\.md$`));
     const h = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: p.diagnostics[0].range.start });
     assert.match((h!.contents as { value: string }).value, /表一 行政规范性文件·现行有效件数/);

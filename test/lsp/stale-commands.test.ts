@@ -118,6 +118,9 @@ describe('lsp: stale fix-all and ignore commands', function () {
     const rule = (await actionsAt(uri, v5.diagnostics)).find((a) => a.command?.command === CommandIds.ignoreRuleInFile)!.command!;
     assert.equal(rule.arguments![1], 5);
     await client.conn.sendRequest(ExecuteCommandRequest.type, rule);
-    assert.ok(entries().some((e) => e.rule === v5.diagnostics[0].code && e.fingerprint === undefined), JSON.stringify(entries()));
+    assert.ok(
+      entries().some((e) => e.rule === v5.diagnostics[0].code && e.fingerprint === undefined),
+      JSON.stringify(entries()),
+    );
   });
 });

@@ -25,8 +25,15 @@ describe('architecture: the folders of the core are a pipeline', () => {
   const graph = folderGraph(CORE, tsFiles(CORE));
 
   it('every folder of the core is a declared stage, and the root holds only index.ts', () => {
-    const folders = fs.readdirSync(CORE, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
-    assert.deepStrictEqual(folders.filter((f) => !LAYERS.includes(f)), [], 'undeclared folders (add them to LAYERS in their place)');
+    const folders = fs
+      .readdirSync(CORE, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+    assert.deepStrictEqual(
+      folders.filter((f) => !LAYERS.includes(f)),
+      [],
+      'undeclared folders (add them to LAYERS in their place)',
+    );
     const rootFiles = fs.readdirSync(CORE).filter((f) => f.endsWith('.ts'));
     assert.deepStrictEqual(rootFiles, ['index.ts']);
   });

@@ -23,7 +23,18 @@ const summary = (body: string, year: number): ReportSummary => ({
 
 describe('batch pieces', () => {
   it('the partner index finds what previousYear() finds, for random bodies, years and orders', () => {
-    const names = ['洪泽区人民政府', '淮安市洪泽区人民政府', '南京市鼓楼区人民政府', '鼓楼区人民政府', '区人民政府', '示例县', '示例县人民政府', '大兴安岭地区行政公署', '天津港保税区管委会', '港保税区管委会'];
+    const names = [
+      '洪泽区人民政府',
+      '淮安市洪泽区人民政府',
+      '南京市鼓楼区人民政府',
+      '鼓楼区人民政府',
+      '区人民政府',
+      '示例县',
+      '示例县人民政府',
+      '大兴安岭地区行政公署',
+      '天津港保税区管委会',
+      '港保税区管委会',
+    ];
     fc.assert(
       fc.property(fc.array(fc.array(fc.record({ name: fc.constantFrom(...names), year: fc.integer({ min: 2020, max: 2023 }) }), { maxLength: 3 }), { maxLength: 12 }), (files) => {
         const others: OtherReport[] = files.map((rs, i) => ({ uri: `f${i}`, reports: rs.map((r) => summary(r.name, r.year)) }));
@@ -31,7 +42,10 @@ describe('batch pieces', () => {
         others.forEach((o, i) => index.add(i, o));
         others.forEach((o, i) => {
           for (const s of o.reports) {
-            const linear = previousYear(s, others.filter((_, j) => j !== i));
+            const linear = previousYear(
+              s,
+              others.filter((_, j) => j !== i),
+            );
             const indexed = index.previous(s, i);
             assert.equal(indexed?.report, linear?.report);
             assert.equal(indexed?.uri, linear?.uri);
@@ -76,7 +90,10 @@ describe('batch pieces', () => {
     for (const f of ['a/1年报.txt', 'a/b/2年报.txt', 'a/b/3.md', 'a/.h/4年报.txt', 'c/5年报.txt', 'c/6年报.doc', 'x1.txt', 'x2.txt']) writeFileSync(join(root, f), '');
     const g = (p: string) => glob(`${root}/${p}`).map((x) => x.slice(root.length + 1));
     assert.deepEqual(g('**/*年报.txt'), ['a/1年报.txt', 'a/b/2年报.txt', 'c/5年报.txt']);
-    assert.deepEqual(g('a/**'), ['a/.h', 'a/1年报.txt', 'a/b', 'a/b/2年报.txt', 'a/b/3.md'].filter((x) => !x.includes('.h')));
+    assert.deepEqual(
+      g('a/**'),
+      ['a/.h', 'a/1年报.txt', 'a/b', 'a/b/2年报.txt', 'a/b/3.md'].filter((x) => !x.includes('.h')),
+    );
     assert.deepEqual(g('*/*.{txt,doc}'), ['a/1年报.txt', 'c/5年报.txt', 'c/6年报.doc']);
     assert.deepEqual(g('x?.txt'), ['x1.txt', 'x2.txt']);
     assert.deepEqual(g('x[!1].txt'), ['x2.txt']);
@@ -112,7 +129,10 @@ describe('batch pieces', () => {
   it('the workspace index keeps summaries within its budget and says once when it is full', async () => {
     const root = mkdtempSync(join(tmpdir(), 'nianbao-index-'));
     for (const [i, stem] of ['甲', '乙', '丙'].entries()) {
-      writeFileSync(join(root, `${i}示例${stem}县2023年度报告.txt`), renderReport({ title: `示例${stem}县2023年政府信息公开工作年度报告`, narrative: '概述。', values: sampleValues(), layout: 'tabs' }));
+      writeFileSync(
+        join(root, `${i}示例${stem}县2023年度报告.txt`),
+        renderReport({ title: `示例${stem}县2023年政府信息公开工作年度报告`, narrative: '概述。', values: sampleValues(), layout: 'tabs' }),
+      );
     }
     const logs: string[] = [];
     const unlimited = new ReportIndex(Infinity, (m) => logs.push(m));

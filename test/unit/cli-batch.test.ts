@@ -60,13 +60,19 @@ describe('cli: many files', function () {
     assert.ok(r.j.files.every((f) => f.isReport));
     assert.equal(r.code, 1);
     // Named explicitly, a file that is not a report is listed as such.
-    assert.deepEqual(json([notes]).j.files.map((f) => f.isReport), [false]);
+    assert.deepEqual(
+      json([notes]).j.files.map((f) => f.isReport),
+      [false],
+    );
   });
 
   it('globs are expanded by the CLI (no shell), with ** and {a,b}; no match is a usage problem', () => {
     const r = json(['reports/**/*{年报,年度报告}*.txt'], { cwd: root });
     const got = r.j.files.map((f) => f.path).sort();
-    const want = named.filter((p) => p.endsWith('.txt')).map((p) => relative(root, p).split('\\').join('/')).sort();
+    const want = named
+      .filter((p) => p.endsWith('.txt'))
+      .map((p) => relative(root, p).split('\\').join('/'))
+      .sort();
     assert.deepEqual(got, want);
     const none = run(['check', 'reports/*.pdf'], { cwd: root });
     assert.equal(none.code, 2);
@@ -108,7 +114,10 @@ describe('cli: many files', function () {
     const rows = r.out.slice(1).trimEnd().split('\r\n');
     const findings = json([dir]).j.files.reduce((n, f) => n + f.diagnostics.length, 0);
     assert.equal(rows.length, 1 + findings);
-    assert.ok(rows.some((l) => /示例甲县,2023,cross-year-carryover,错误,\d+,/.test(l)), rows.join('\n'));
+    assert.ok(
+      rows.some((l) => /示例甲县,2023,cross-year-carryover,错误,\d+,/.test(l)),
+      rows.join('\n'),
+    );
     const s = run(['check', '--format', 'csv', '--summary', '--locale', 'en', dir]).out;
     const lines = s.slice(1).trimEnd().split('\r\n');
     assert.equal(lines[0], 'file,body,year,status,errors,warnings,information,hints,suppressed,reuse (%)');

@@ -38,10 +38,13 @@ describe('cli', () => {
     assert.equal(r.code, 1);
     const j = JSON.parse(r.out);
     assert.equal(j.version, 1);
-    assert.deepEqual(j.files.map((f: { path: string; isReport: boolean }) => [f.path, f.isReport]), [
-      [bad, true],
-      [notReport, false],
-    ]);
+    assert.deepEqual(
+      j.files.map((f: { path: string; isReport: boolean }) => [f.path, f.isReport]),
+      [
+        [bad, true],
+        [notReport, false],
+      ],
+    );
     const d = j.files[0].diagnostics[0];
     assert.deepEqual(Object.keys(d), ['rule', 'severity', 'message', 'range', 'related', 'fixes']);
     assert.equal(d.rule, 'table3-group-sum');

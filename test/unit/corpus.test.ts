@@ -101,8 +101,7 @@ describe('corpus reports', function () {
       const fixedOriginal = fixAll(original).text;
       const n = analyze(original).model.reports.find((x) => !x.duplicate)!.narrative!;
       const mutate = (span: { start: number; end: number }, to: string) => original.slice(0, span.start) + to + original.slice(span.end);
-      const reportedAt = (t: string, span: { start: number }, rule: string) =>
-        analyze(t).findings.some((x) => x.rule === rule && lineOf(t, x.span.start) === lineOf(t, span.start));
+      const reportedAt = (t: string, span: { start: number }, rule: string) => analyze(t).findings.some((x) => x.rule === rule && lineOf(t, x.span.start) === lineOf(t, span.start));
 
       for (const c of n.claims) {
         if (c.narrower) continue;
@@ -112,7 +111,10 @@ describe('corpus reports', function () {
       }
       for (const sh of n.shares) {
         const p = sh.pct.tok.text;
-        const t = mutate(sh.pct.span, p.replace(/^\d+/, (d) => String(Number(d) + 1)));
+        const t = mutate(
+          sh.pct.span,
+          p.replace(/^\d+/, (d) => String(Number(d) + 1)),
+        );
         assert.ok(reportedAt(t, sh.pct.span, 'narrative-percentage'), `share ${p}`);
         assert.equal(fixAll(t).text, fixedOriginal, `fix of share ${p}`);
       }
@@ -123,7 +125,12 @@ describe('corpus reports', function () {
         assert.ok(reportedAt(t, sum.total.span, 'narrative-sum'), `sum ${sum.total.tok.text}`);
         const fixed = fixAll(t).text;
         if (Number(sum.total.tok.text) === parts || n.claims.some((c) => c.fig === sum.total)) assert.equal(fixed, fixedOriginal, `fix of sum ${sum.total.tok.text}`);
-        else assert.deepEqual(summary(fixed).filter((x) => x.includes('narrative-sum')), [], 'a partial list is fixed to a consistent total');
+        else
+          assert.deepEqual(
+            summary(fixed).filter((x) => x.includes('narrative-sum')),
+            [],
+            'a partial list is fixed to a consistent total',
+          );
       }
     });
 
@@ -134,7 +141,13 @@ describe('corpus reports', function () {
       const used = new Set([...n.claims.map((c) => c.fig), ...n.sums.flatMap((x) => [x.total, ...x.parts]), ...n.shares.flatMap((x) => [x.pct, x.part])]);
       for (const fig of n.figures.filter((x) => !used.has(x) && !x.tok.chinese)) {
         const t = original.slice(0, fig.span.start) + String(Number(fig.tok.text.replace(/,/g, '')) + 7) + original.slice(fig.span.end);
-        assert.equal(summary(t).map((x) => x.replace(/^\d+ /, '')).join('|'), before.replace(/(^|\|)\d+ /g, '$1'), `figure ${fig.tok.text} at line ${lineOf(t, fig.span.start)}`);
+        assert.equal(
+          summary(t)
+            .map((x) => x.replace(/^\d+ /, ''))
+            .join('|'),
+          before.replace(/(^|\|)\d+ /g, '$1'),
+          `figure ${fig.tok.text} at line ${lineOf(t, fig.span.start)}`,
+        );
       }
       // Non-figures: every phone number, year and document number changed.
       const shifted = original.replace(/(\d{3,4}-)(\d{7,8})/g, (_m, a, b) => a + String(Number(b) + 1)).replace(/〔(\d{4})〕(\d+)号/g, (_m, y, k) => `〔${y}〕${Number(k) + 3}号`);

@@ -25,7 +25,11 @@ describe('hover explanations', () => {
     assert.ok(lines.includes('✗ 本列(一)至(六):70 + 10 + 0 + 1 + 0 + 2 + 3 + 1 + 0 + 2 + 15 + 3 + 1 + 4 + 2 + 0 + 0 + 1 + 2 + 0 + 1 = 118,(七)总计 [116]'), lines.join('\n'));
     assert.ok(lines.some((l) => l.startsWith('✗ 本行:[116] + 14 + 0 + 1 + 3 + 1 = 135,总计 137')));
     assert.ok(lines.some((l) => l.startsWith('✗ 勾稽关系:一 + 二 = 120 + 4 = 124;(七) + 四 = [116] + 6 = 122')));
-    assert.deepEqual(e.findings!.map((f) => f.rule), ['table2-column-sum'], 'the finding about the cell, for the verdict and its related cells');
+    assert.deepEqual(
+      e.findings!.map((f) => f.rule),
+      ['table2-column-sum'],
+      'the finding about the cell, for the verdict and its related cells',
+    );
     assert.equal(e.lines[0].en.startsWith('✗ row:') || e.lines.some((l) => l.en.startsWith('✗ column (1)–(6):')), true);
   });
 
@@ -36,7 +40,10 @@ describe('hover explanations', () => {
     const at = text.indexOf(line) + line.indexOf('4');
     const e = explainAt(a, at)!;
     assert.equal(e.title.zh, '表三 行政复议·总计 = 4');
-    assert.deepEqual(e.lines.map((l) => l.zh), ['✓ 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 2 + 1 + 0 + 1 = 4,总计 4']);
+    assert.deepEqual(
+      e.lines.map((l) => l.zh),
+      ['✓ 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 2 + 1 + 0 + 1 = 4,总计 4'],
+    );
   });
 
   it('a consistent narrative figure shows what it was compared with', () => {
@@ -44,9 +51,15 @@ describe('hover explanations', () => {
     const a = analyze(text);
     const e = explainAt(a, text.indexOf('83件'))!;
     assert.equal(e.title.zh, '叙述数字 83件');
-    assert.deepEqual(e.lines.map((l) => l.zh), ['✓ 叙述与表格不一致', '叙述“予以公开” 83件 ↔ 表二 (一)予以公开·总计', '表格:83']);
+    assert.deepEqual(
+      e.lines.map((l) => l.zh),
+      ['✓ 叙述与表格不一致', '叙述“予以公开” 83件 ↔ 表二 (一)予以公开·总计', '表格:83'],
+    );
     const p = explainAt(a, text.indexOf('60.6'))!;
-    assert.deepEqual(p.lines.map((l) => l.zh), ['✓ 百分比', '83 ÷ 137 = 60.584%(基数:句中所述总数 137)']);
+    assert.deepEqual(
+      p.lines.map((l) => l.zh),
+      ['✓ 百分比', '83 ÷ 137 = 60.584%(基数:句中所述总数 137)'],
+    );
   });
 
   it('nothing to say elsewhere', () => {

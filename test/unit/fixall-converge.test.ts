@@ -58,7 +58,7 @@ function checkNoNarrativeFromViolatedSum(before: string, after: string): void {
   if (!doubtful.size) return;
   const cellsOf = (f: Figure): Cell[] => {
     const claim = n1.claims.find((c) => c.fig === f);
-    return claim ? targetValue(r1, claim.target, new Map())?.cells ?? [] : [];
+    return claim ? (targetValue(r1, claim.target, new Map())?.cells ?? []) : [];
   };
   n1.figures.forEach((f, i) => {
     if (f.tok.text === n0.figures[i].tok.text) return;
@@ -171,9 +171,7 @@ describe('fix rounds: a cycle is detected and the fixes in conflict are not appl
 
   it('two fixes that write different numbers into the same place in one round: neither is applied', () => {
     const clash = (text: string): Fix[] =>
-      text === 'x 7 y'
-        ? ['8', '9'].map((n) => ({ title: { zh: '', en: '' }, isPreferred: true, stage: 'table' as const, edits: [{ start: 2, end: 3, newText: n }] }))
-        : [];
+      text === 'x 7 y' ? ['8', '9'].map((n) => ({ title: { zh: '', en: '' }, isPreferred: true, stage: 'table' as const, edits: [{ start: 2, end: 3, newText: n }] })) : [];
     assert.equal(fixRounds('x 7 y', clash, MAX_ROUNDS).text, 'x 7 y');
   });
 });
@@ -181,10 +179,12 @@ describe('fix rounds: a cycle is detected and the fixes in conflict are not appl
 describe('composeEdits: two rounds of edits as edits on the original', () => {
   const edit = fc.record({ at: fc.nat({ max: 1000 }), len: fc.nat({ max: 4 }), text: fc.string({ unit: fc.constantFrom('1', '2', '３', '.', 'x'), maxLength: 5 }) });
   /** An edit placed at a fraction of the text, so that a printed counterexample replays. */
-  const on = (n: number) => (e: { at: number; len: number; text: string }): Edit => {
-    const start = Math.min(n, Math.floor((e.at / 1000) * (n + 1)));
-    return { start, end: Math.min(n, start + e.len), newText: e.text };
-  };
+  const on =
+    (n: number) =>
+    (e: { at: number; len: number; text: string }): Edit => {
+      const start = Math.min(n, Math.floor((e.at / 1000) * (n + 1)));
+      return { start, end: Math.min(n, start + e.len), newText: e.text };
+    };
   it('property: applying the composed edits equals applying both rounds, and they do not overlap', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', '1', '2', '|', '\n'), minLength: 0, maxLength: 40 }), fc.array(edit, { maxLength: 5 }), fc.array(edit, { maxLength: 5 }), (t, e1, e2) => {

@@ -58,13 +58,22 @@ function suite(dir: string, rule?: string) {
         assert.equal(fixed, text);
         return;
       }
-      if (rule) assert.ok(got.some((l) => l.split(' ')[2] === rule), `an invalid fixture of ${rule} has a ${rule} finding`);
+      if (rule)
+        assert.ok(
+          got.some((l) => l.split(' ')[2] === rule),
+          `an invalid fixture of ${rule} has a ${rule} finding`,
+        );
       if (UPDATE) {
         writeFileSync(base + '.expected', got.join('\n') + '\n');
         if (fixed !== text) writeFileSync(base + '.fixed.txt', fixed);
         else if (existsSync(base + '.fixed.txt')) unlinkSync(base + '.fixed.txt');
       }
-      assert.deepEqual(got, read(base + '.expected').trimEnd().split('\n'));
+      assert.deepEqual(
+        got,
+        read(base + '.expected')
+          .trimEnd()
+          .split('\n'),
+      );
       if (fixed === text) {
         assert.ok(!existsSync(base + '.fixed.txt'), 'fix-all changes nothing, so there is no .fixed.txt');
         return;
@@ -93,12 +102,19 @@ describe('fixtures', () => {
         const files = inputs(dir);
         const invalid = files.filter((f) => f.startsWith('invalid-'));
         assert.ok(invalid.length > 0, `test/fixtures/rules/${r.id}/ has no invalid-*.txt`);
-        assert.ok(files.some((f) => f.startsWith('valid-')), `test/fixtures/rules/${r.id}/ has no valid-*.txt`);
+        assert.ok(
+          files.some((f) => f.startsWith('valid-')),
+          `test/fixtures/rules/${r.id}/ has no valid-*.txt`,
+        );
         for (const f of invalid) assert.ok(existsSync(join(dir, f.replace(/\.txt$/, '.expected'))), `${r.id}/${f} has no .expected`);
       });
 
       it(`${r.id}: fixable is ${r.fixable}, as its findings in the fixtures show`, () => {
-        const offers = inputs(dir).flatMap((f) => analyze(read(join(dir, f)), optionsFor(dir)).findings.filter((x) => x.rule === r.id).map((x) => x.fixes.length > 0));
+        const offers = inputs(dir).flatMap((f) =>
+          analyze(read(join(dir, f)), optionsFor(dir))
+            .findings.filter((x) => x.rule === r.id)
+            .map((x) => x.fixes.length > 0),
+        );
         assert.ok(offers.length > 0, `no ${r.id} finding in its fixtures`);
         if (r.fixable) assert.ok(offers.includes(true), `fixable, but no ${r.id} finding in its fixtures offers a fix`);
         else assert.ok(!offers.includes(true), `a ${r.id} finding offers a fix: set fixable: true`);

@@ -36,7 +36,11 @@ describe('cli: published files', function () {
     assert.equal(r.code, 1, r.err);
     const lines = r.out.trim().split('\n');
     assert.equal(lines.length, 3);
-    for (const [k, f] of Object.entries(files)) assert.ok(lines.some((l) => l.startsWith(`${f}:`) && l.includes('table3-group-sum 行政复议·总计 为 3')), k);
+    for (const [k, f] of Object.entries(files))
+      assert.ok(
+        lines.some((l) => l.startsWith(`${f}:`) && l.includes('table3-group-sum 行政复议·总计 为 3')),
+        k,
+      );
   });
 
   it('JSON and SARIF carry the page, table, row and column of a finding', () => {

@@ -28,7 +28,10 @@ const text = (b: Buffer) => {
 describe('formats: DOCX', () => {
   it('renders Chinese counting: 一 … 十 十一 二十 二十一 一百〇五', () => {
     assert.deepEqual([1, 9, 10, 11, 20, 21, 99, 105, 110].map(chineseCounting), ['一', '九', '十', '十一', '二十', '二十一', '九十九', '一百〇五', '一百一十']);
-    assert.deepEqual(['decimal', 'decimalEnclosedCircle', 'upperRoman', 'lowerLetter', 'ideographTraditional'].map((f) => formatNumber(4, f)), ['4', '④', 'IV', 'd', '丁']);
+    assert.deepEqual(
+      ['decimal', 'decimalEnclosedCircle', 'upperRoman', 'lowerLetter', 'ideographTraditional'].map((f) => formatNumber(4, f)),
+      ['4', '④', 'IV', 'd', '丁'],
+    );
   });
 
   it('writes Word list numbering at the start of the paragraph: 一、 （一） restarting under each heading, 1. continuing', () => {
@@ -62,7 +65,10 @@ describe('formats: DOCX', () => {
     const t = text(renderDocx(publish(report)));
     assert.match(t, /^一、总体情况$/m);
     assert.match(t, /^六、其他需要报告的事项$/m);
-    assert.deepEqual(analyze(t).findings.map((f) => f.message.zh), analyze(report).findings.map((f) => f.message.zh));
+    assert.deepEqual(
+      analyze(t).findings.map((f) => f.message.zh),
+      analyze(report).findings.map((f) => f.message.zh),
+    );
     assert.ok(analyze(t).findings.some((f) => f.rule.startsWith('table2')));
   });
 

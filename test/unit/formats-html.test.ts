@@ -73,7 +73,10 @@ describe('formats: HTML', () => {
     const v = readHtml(renderHtml(publish(text)));
     assert.ok(v.ok);
     const a = analyze(v.value.text);
-    assert.deepEqual(a.findings.map((f) => f.message.zh), analyze(text).findings.map((f) => f.message.zh));
+    assert.deepEqual(
+      a.findings.map((f) => f.message.zh),
+      analyze(text).findings.map((f) => f.message.zh),
+    );
     assert.deepEqual(originAt(v.value.origins, a.findings[0].span.start), { ...originAt(v.value.origins, a.findings[0].span.start)!, table: 3, row: 4, col: 5 });
   });
 
@@ -108,8 +111,14 @@ describe('formats: HTML', () => {
       const rep = a.model.reports[0];
       for (const t of [rep.t1, rep.t2, rep.t3]) assert.deepEqual(t?.problems, []);
       assert.equal(rep.t2!.rows.length, 25);
-      assert.deepEqual(rep.t3!.groups.flat().map((c) => Number(c.raw)), [2, 1, 3, 1, 7, 0, 0, 0, 0, 0, 13, 2, 4, 0, 19]);
-      assert.deepEqual(a.findings.filter((f) => f.rule === 'table-unaligned'), []);
+      assert.deepEqual(
+        rep.t3!.groups.flat().map((c) => Number(c.raw)),
+        [2, 1, 3, 1, 7, 0, 0, 0, 0, 0, 13, 2, 4, 0, 19],
+      );
+      assert.deepEqual(
+        a.findings.filter((f) => f.rule === 'table-unaligned'),
+        [],
+      );
       assert.deepEqual(r.value.warnings, []);
       // 46 <tr> in the page; rows that are empty on both sides are none, so 46 pipe lines.
       assert.equal(text.split('\n').filter((l) => l.startsWith('| ')).length, 46);

@@ -12,7 +12,12 @@ import { renderReport, sampleValues } from '../helpers/layouts';
 const report = (edit?: (v: ReturnType<typeof sampleValues>) => void) => {
   const v = sampleValues();
   edit?.(v);
-  return renderReport({ title: '示例县2023年政府信息公开工作年度报告', narrative: '2023年,本机关共收到政府信息公开申请141件,办结137件,其中予以公开83件,占60.6%。'.repeat(6), values: v, layout: 'pipe-cells' });
+  return renderReport({
+    title: '示例县2023年政府信息公开工作年度报告',
+    narrative: '2023年,本机关共收到政府信息公开申请141件,办结137件,其中予以公开83件,占60.6%。'.repeat(6),
+    values: v,
+    layout: 'pipe-cells',
+  });
 };
 async function read(bytes: Buffer) {
   const r = await extract(bytes, 'report.pdf');
@@ -35,7 +40,10 @@ describe('formats: PDF', function () {
     // Wrapped lines are joined into their paragraph: no figure is cut in two.
     assert.ok(pdf.text.includes('共收到政府信息公开申请141件'));
     const a = analyze(pdf.text);
-    assert.deepEqual(a.findings.map((f) => f.message.zh), analyze(text).findings.map((f) => f.message.zh));
+    assert.deepEqual(
+      a.findings.map((f) => f.message.zh),
+      analyze(text).findings.map((f) => f.message.zh),
+    );
     const o = originAt(pdf.origins, a.findings.find((f) => f.rule.startsWith('table2'))!.span.start)!;
     assert.equal(o.table, 2);
     assert.ok(o.page! >= 2 && o.row! > 3 && o.col! >= 4, JSON.stringify(o));
@@ -80,13 +88,23 @@ describe('formats: PDF', function () {
     const v = layoutPdf([p1, p2]);
     assert.equal(v.text, '前文。\n\n| 甲项 | 1 |\n| 1.申请人无正当理由逾期不补正 | 3 |\n| 乙项 | 4 |\n\n后文。\n');
     // The last row alone on the next page, with its own rules all round: still the same table.
-    const q2 = { ...p2, items: [it('乙项', 80, 760), it('4', 300, 760), it('后文。', 72, 700)], segs: [rule(72, 780, 400, 780), rule(72, 750, 400, 750), rule(72, 750, 72, 780), rule(200, 750, 200, 780), rule(400, 750, 400, 780)] };
+    const q2 = {
+      ...p2,
+      items: [it('乙项', 80, 760), it('4', 300, 760), it('后文。', 72, 700)],
+      segs: [rule(72, 780, 400, 780), rule(72, 750, 400, 750), rule(72, 750, 72, 780), rule(200, 750, 200, 780), rule(400, 750, 400, 780)],
+    };
     const q1 = { ...p1, items: p1.items.slice(0, 3), segs: [rule(72, 720, 400, 720), rule(72, 690, 400, 690), rule(72, 690, 72, 720), rule(200, 690, 200, 720), rule(400, 690, 400, 720)] };
     assert.equal(layoutPdf([q1, q2]).text, '前文。\n\n| 甲项 | 1 |\n| 乙项 | 4 |\n\n后文。\n');
   });
 
   it('says a scanned PDF has no text layer, and warns about scanned pages in a PDF with text', async () => {
-    const scan = await extract(writePdf([{ texts: [], image: true }, { texts: [], image: true }]), 'scan.pdf');
+    const scan = await extract(
+      writePdf([
+        { texts: [], image: true },
+        { texts: [], image: true },
+      ]),
+      'scan.pdf',
+    );
     assert.equal(scan.ok, false);
     if (!scan.ok) {
       assert.match(scan.reason, /没有文字层.*扫描件/);

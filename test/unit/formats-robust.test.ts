@@ -18,7 +18,7 @@ describe('formats: damaged files', function () {
 
   it('truncated at 20 points and with bytes overwritten, every file gives a text or a reason', async () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     for (const [name, bytes] of files) {
       const variants: Buffer[] = [];
       for (let k = 1; k <= 20; k++) variants.push(bytes.subarray(0, Math.floor((bytes.length * k) / 21)));

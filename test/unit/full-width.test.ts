@@ -57,6 +57,13 @@ describe('full-width digits (issue 12 item 15)', () => {
     }
     // The same fixes as on the half-width report, digit for digit.
     assert.equal(toHalf(r.text), fixAll(EXAMPLE).text);
-    assert.ok(!FULL.test(fixAll(EXAMPLE).edits.map((e) => e.newText).join('')), 'half-width digits stay half-width');
+    assert.ok(
+      !FULL.test(
+        fixAll(EXAMPLE)
+          .edits.map((e) => e.newText)
+          .join(''),
+      ),
+      'half-width digits stay half-width',
+    );
   });
 });

@@ -47,7 +47,16 @@ describe('fuzz: hostile inputs', function () {
       ['numbers and pipes', () => fill('1 | 23 | 0 | 4.5 | ')],
       ['one heading repeated', () => fill('一、总体情况')],
       ['a table row repeated', () => fill('(一)予以公开 | 70 | 9 | 0 | 1 | 2 | 1 | 83 | ')],
-      ['random pieces', () => fc.sample(fc.array(piece, { minLength: 200, maxLength: 200 }), { seed: SEED, numRuns: 1 })[0].join('').replace(/[\r\n]/g, ' ').repeat(40).slice(0, KB100)],
+      [
+        'random pieces',
+        () =>
+          fc
+            .sample(fc.array(piece, { minLength: 200, maxLength: 200 }), { seed: SEED, numRuns: 1 })[0]
+            .join('')
+            .replace(/[\r\n]/g, ' ')
+            .repeat(40)
+            .slice(0, KB100),
+      ],
     ];
     for (const [name, make] of cases) {
       it(name, () => {
@@ -62,12 +71,19 @@ describe('fuzz: hostile inputs', function () {
   });
 
   describe('thousands of headings', () => {
-    const HEADINGS = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+    const HEADINGS = [
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ];
     const cases: [string, () => string][] = [
       ['一、总体情况 × 5000', () => '一、总体情况\n'.repeat(5000)],
       ['the six headings × 1000 (1000 report copies)', () => (HEADINGS.join('\n') + '\n').repeat(1000)],
       ['(一) sub-headings × 5000 inside section 一', () => TITLE + '\n一、总体情况\n' + '(一)主动公开情况\n'.repeat(5000) + HEADINGS.slice(1).join('\n')],
-      ['table headings × 2000 with a row each', () => ('三、收到和处理政府信息公开申请情况\n(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1\n').repeat(2000)],
+      ['table headings × 2000 with a row each', () => '三、收到和处理政府信息公开申请情况\n(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1\n'.repeat(2000)],
       ['a report followed by 3000 section-一 headings', () => BASES[0].text + '\n' + '一、总体情况\r\n'.repeat(3000)],
     ];
     for (const [name, make] of cases) it(name, () => checkAll(make()));
@@ -131,7 +147,11 @@ describe('fuzz: hostile inputs', function () {
           }
           // Not aligned, or (when no number of it is left) reported as missing; never checked as aligned.
           else if (table) assert.ok(table.problems.length > 0, `${what} was checked as if aligned`);
-          else assert.ok(a.findings.some((f) => f.rule === 'missing-section' || f.rule === 'table-unaligned'), `${what} vanished without a finding`);
+          else
+            assert.ok(
+              a.findings.some((f) => f.rule === 'missing-section' || f.rule === 'table-unaligned'),
+              `${what} vanished without a finding`,
+            );
         }),
         params(150),
       );

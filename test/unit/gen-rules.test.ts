@@ -27,7 +27,11 @@ function gen(dir: string, ...args: string[]) {
 }
 
 /** The files a `--check` run lists as out of date. */
-const listed = (out: string) => out.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim());
+const listed = (out: string) =>
+  out
+    .split('\n')
+    .filter((l) => l.startsWith('  '))
+    .map((l) => l.trim());
 
 describe('scripts/gen-rules.mjs', function () {
   this.timeout(60_000);
@@ -101,7 +105,10 @@ describe('scripts/gen-rules.mjs', function () {
     // The page shows the fixture's line that the rule reports, and the report itself.
     const page = read(`docs/rules/${id}.md`);
     const fixture = read(`test/fixtures/rules/${id}/invalid-1.txt`).split('\n');
-    const [at, message] = read(`test/fixtures/rules/${id}/invalid-1.expected`).trim().replace(' fee-statement ', ` ${id} `).split(/ (?=information)/);
+    const [at, message] = read(`test/fixtures/rules/${id}/invalid-1.expected`)
+      .trim()
+      .replace(' fee-statement ', ` ${id} `)
+      .split(/ (?=information)/);
     assert.ok(page.includes(fixture[Number(at.split(':')[0]) - 1]), 'the reported line');
     assert.ok(page.includes(`invalid-1.txt:${at} ${message}`), 'the report');
     assert.equal(gen(dir, '--check').status, 0);

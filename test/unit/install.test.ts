@@ -52,7 +52,10 @@ describe('install: the packed CLI as a global command', function () {
     const v = sampleValues();
     v.t3[4] = 3;
     writeFileSync(join(folder, '示例县2023年政府信息公开工作年度报告.txt'), renderReport({ title: '示例县2023年政府信息公开工作年度报告', narrative: '概述。', values: v, layout: 'tabs' }));
-    writeFileSync(join(folder, '示例县2022年政府信息公开工作年度报告.txt'), renderReport({ title: '示例县2022年政府信息公开工作年度报告', narrative: '概述。', values: sampleValues(), layout: 'pipe-rows' }));
+    writeFileSync(
+      join(folder, '示例县2022年政府信息公开工作年度报告.txt'),
+      renderReport({ title: '示例县2022年政府信息公开工作年度报告', narrative: '概述。', values: sampleValues(), layout: 'pipe-rows' }),
+    );
     const check = nianbao(['check', '报告']);
     assert.equal(check.status, 1, check.stderr);
     assert.match(check.stdout, /报告\/示例县2023年政府信息公开工作年度报告\.txt:\d+:\d+ error table3-group-sum /);

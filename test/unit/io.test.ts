@@ -94,7 +94,7 @@ describe('io: writing', () => {
     assert.deepEqual(readdirSync(d), ['r.txt']);
   });
 
-  it('writeIfUnchanged writes a link\'s target and the link stays a link', function () {
+  it("writeIfUnchanged writes a link's target and the link stays a link", function () {
     if (process.platform === 'win32') this.skip();
     const d = dir();
     writeFileSync(join(d, 'real.txt'), 'a\n');
@@ -154,7 +154,9 @@ describe('stdio frame guard', () => {
   const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 
   it('accepts well-framed messages split anywhere, bodies with raw line feeds included', () => {
-    const stream = Buffer.from(frame('{"a":\n1}') + frame('{"jsonrpc":"2.0","method":"x","params":"示例\\n"}') + 'Content-Length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}');
+    const stream = Buffer.from(
+      frame('{"a":\n1}') + frame('{"jsonrpc":"2.0","method":"x","params":"示例\\n"}') + 'Content-Length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}',
+    );
     for (const size of [1, 2, 3, 7, 64, stream.length]) {
       const g = new FrameGuard();
       for (let i = 0; i < stream.length; i += size) assert.equal(g.push(stream.subarray(i, i + size)), undefined, `chunks of ${size}`);

@@ -90,10 +90,13 @@ describe('narrative phrase mappings', () => {
     const r = narrativeFindings('现行有效的规范性文件共计68件。');
     const f = r.found[0].f;
     assert.equal(f.message.zh, '叙述中“现行有效”为 68件,但表一 行政规范性文件·现行有效件数为 86');
-    assert.deepEqual(f.fixes.map((x) => [x.title.zh, x.isPreferred, x.stage]), [
-      ['改为表格中的 86', true, 'narrative'],
-      ['将表格单元格改为 68', false, 'never'],
-    ]);
+    assert.deepEqual(
+      f.fixes.map((x) => [x.title.zh, x.isPreferred, x.stage]),
+      [
+        ['改为表格中的 86', true, 'narrative'],
+        ['将表格单元格改为 68', false, 'never'],
+      ],
+    );
     assert.equal(r.text.slice(f.related[0].span.start, f.related[0].span.end), '86');
   });
 
@@ -113,7 +116,10 @@ describe('narrative phrase mappings', () => {
 
   it('办结 in a list of outcomes written with 答复 is not the total concluded', () => {
     const r = narrativeFindings('所有办结的信息公开申请中同意公开答复83件,部分公开答复12件,不予公开答复9件,无法提供的22件。');
-    assert.deepEqual(r.found.map((f) => f.zh), []);
+    assert.deepEqual(
+      r.found.map((f) => f.zh),
+      [],
+    );
     assert.ok(!r.claims.some((c) => c.startsWith('t2-concluded')), r.claims.join(', '));
   });
 
@@ -130,11 +136,20 @@ describe('narrative phrase mappings', () => {
     assert.equal(fee.fixes[0].title.zh, '改为表格中的 1286.5');
     assert.equal(fee.fixes[0].edits[0].newText, '1286.5');
     const total = narrativeFindings('全年共收到政府信息公开申请140件。').found[0].f;
-    assert.deepEqual(total.fixes.map((x) => x.title.zh), ['改为表格中的 141']);
+    assert.deepEqual(
+      total.fixes.map((x) => x.title.zh),
+      ['改为表格中的 141'],
+    );
     const part = narrativeFindings('部分公开13件。').found[0].f;
-    assert.deepEqual(part.fixes.map((x) => x.title.zh), ['改为表格中的 12']);
+    assert.deepEqual(
+      part.fixes.map((x) => x.title.zh),
+      ['改为表格中的 12'],
+    );
     const detail = narrativeFindings('发生行政复议案件4件,其中结果纠正2件。').found[0].f;
-    assert.deepEqual(detail.fixes.map((x) => x.title.zh), ['改为表格中的 1', '将表格单元格改为 2(相关合计需随之调整)']);
+    assert.deepEqual(
+      detail.fixes.map((x) => x.title.zh),
+      ['改为表格中的 1', '将表格单元格改为 2(相关合计需随之调整)'],
+    );
   });
 
   it('a configured severity does not turn the hedged narrower-body warning into an error', () => {
@@ -177,7 +192,10 @@ describe('narrative phrase mappings', () => {
 describe('narrative sums', () => {
   it('parts that add up to more than the total are an error, fixed by setting the total', () => {
     const r = narrativeFindings('全年发布政策解读总量达45篇,其中文字解读20篇,图片解读15篇,视频解读12篇。');
-    assert.deepEqual(r.found.map((f) => [f.rule, f.at, f.zh]), [['narrative-sum', '45', '总数为 45篇,但其中各项之和为 20 + 15 + 12 = 47']]);
+    assert.deepEqual(
+      r.found.map((f) => [f.rule, f.at, f.zh]),
+      [['narrative-sum', '45', '总数为 45篇,但其中各项之和为 20 + 15 + 12 = 47']],
+    );
     assert.match(fixAll(r.text).text, /总量达47篇/);
   });
 
@@ -187,7 +205,10 @@ describe('narrative sums', () => {
 
   it('an exhaustive list (percentages add up to 100%) must add up to the total', () => {
     const r = narrativeFindings('共收到材料50份,其中甲类20份,占50%;乙类20份,占50%。');
-    assert.deepEqual(r.found.map((f) => f.rule), ['narrative-sum']);
+    assert.deepEqual(
+      r.found.map((f) => f.rule),
+      ['narrative-sum'],
+    );
     assert.match(r.found[0].zh, /只有 20 \+ 20 = 40,而其中各项的百分比合计为 100%/);
   });
 
@@ -209,14 +230,20 @@ describe('narrative sums', () => {
 
   it('parts of which some add up to the total exactly are nested, not an error (real: 2139 = 1744 + 393 + 2)', () => {
     const r = narrativeFindings('“上海科技”网站全年累计发布信息2139条,其中动态类信息发布1744条,政务信息发布393条,解读类信息发布21条,回应公众关注热点信息2条。');
-    assert.deepEqual(r.found.map((f) => f.zh), []);
+    assert.deepEqual(
+      r.found.map((f) => f.zh),
+      [],
+    );
     const over = narrativeFindings('全年累计发布信息2139条,其中动态类信息发布1744条,政务信息发布393条,解读类信息发布23条。');
     assert.equal(over.found.length, 1, 'no subset adds up: still an error');
   });
 
   it('restated table rows do not nest: a lowered total of outcomes is still an error', () => {
     const r = narrativeFindings('全年共办结申请136件,其中予以公开83件,部分公开12件,不予公开9件,无法提供22件,不予处理7件,其他处理4件。');
-    assert.ok(r.found.some((f) => f.rule === 'narrative-sum' && f.at === '136'), r.found.map((f) => f.zh).join('\n'));
+    assert.ok(
+      r.found.some((f) => f.rule === 'narrative-sum' && f.at === '136'),
+      r.found.map((f) => f.zh).join('\n'),
+    );
   });
 
   it("a list continued after ';' stops where another table's subject begins", () => {
@@ -257,7 +284,10 @@ describe('percentage base inference', () => {
 
   it('a wrong share names its base and the computed value; the fix keeps the decimals', () => {
     const r = narrativeFindings('全年共收到申请141件,办结137件,其中予以公开83件,占60.6%;部分公开12件,占9.8%;不予公开9件,占6.6%。');
-    assert.deepEqual(r.found.map((f) => [f.rule, f.at]), [['narrative-percentage', '9.8']]);
+    assert.deepEqual(
+      r.found.map((f) => [f.rule, f.at]),
+      [['narrative-percentage', '9.8']],
+    );
     assert.match(r.found[0].zh, /12 ÷ 137 = 8\.759%.*按 1 位小数应为 8\.8%/);
     assert.match(r.found[0].en, /^The share 9\.8% does not match 12 ÷ 137 = 8\.759%/);
     assert.match(fixAll(r.text).text, /占8\.8%/);
@@ -267,15 +297,28 @@ describe('percentage base inference', () => {
 
   it('a share of a count that disagrees with its table cell waits for the count fix', () => {
     const r = narrativeFindings('办结137件,其中予以公开84件,占60.6%。');
-    assert.deepEqual(r.found.map((f) => f.rule), ['narrative-table-mismatch']);
+    assert.deepEqual(
+      r.found.map((f) => f.rule),
+      ['narrative-table-mismatch'],
+    );
     assert.equal(analyze(fixAll(r.text).text).findings.length, 0);
   });
 
   it('bare shares right after the figure are checked: N件(P%) and N件,P%', () => {
-    assert.deepEqual(narrativeFindings('办结137件,其中予以公开83件(60.6%),部分公开12件,8.8%。').found.map((f) => f.zh), []);
+    assert.deepEqual(
+      narrativeFindings('办结137件,其中予以公开83件(60.6%),部分公开12件,8.8%。').found.map((f) => f.zh),
+      [],
+    );
     const bad = narrativeFindings('办结137件,其中予以公开83件(61.6%)。');
-    assert.ok(bad.found.some((f) => f.rule === 'narrative-percentage' && f.at === '61.6'), bad.found.map((f) => f.zh).join('\n'));
-    assert.deepEqual(narrativeFindings('办结137件,50%通过网上申请。').found.map((f) => f.zh), [], 'a percentage that goes on into its own clause is not a share of the figure');
+    assert.ok(
+      bad.found.some((f) => f.rule === 'narrative-percentage' && f.at === '61.6'),
+      bad.found.map((f) => f.zh).join('\n'),
+    );
+    assert.deepEqual(
+      narrativeFindings('办结137件,50%通过网上申请。').found.map((f) => f.zh),
+      [],
+      'a percentage that goes on into its own clause is not a share of the figure',
+    );
   });
 
   it('only shares after 占 are checked, and approximate ones are not', () => {

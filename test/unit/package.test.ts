@@ -15,7 +15,10 @@ describe('packaging', function () {
     const out = join(mkdtempSync(join(tmpdir(), 'nianbao-vsix-')), 'nianbao.vsix');
     // The flags of the package script, with the output moved to a temporary file.
     const script: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.package;
-    const flags = script.slice(script.indexOf('vsce package') + 'vsce package'.length).trim().split(/\s+/);
+    const flags = script
+      .slice(script.indexOf('vsce package') + 'vsce package'.length)
+      .trim()
+      .split(/\s+/);
     flags.splice(flags.indexOf('--out'), 2, '--out', out);
     const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', ...flags], {
       cwd: ROOT,
@@ -43,7 +46,18 @@ describe('packaging', function () {
     ];
     const stray = entries.filter((e) => !allowed.some((a) => a.test(e)));
     assert.deepEqual(stray, []);
-    for (const need of ['extension/client/dist/extension.js', 'extension/server/dist/server.js', 'extension/server/dist/cli.js', 'extension/server/dist/pdfjs.js', 'extension/server/dist/pdfjs/cmaps/UniGB-UCS2-H.bcmap', 'extension/syntaxes/gov-report.tmLanguage.json', 'extension/images/icon.png', 'extension/LICENSE.txt', 'extension/changelog.md', 'extension/readme.md']) {
+    for (const need of [
+      'extension/client/dist/extension.js',
+      'extension/server/dist/server.js',
+      'extension/server/dist/cli.js',
+      'extension/server/dist/pdfjs.js',
+      'extension/server/dist/pdfjs/cmaps/UniGB-UCS2-H.bcmap',
+      'extension/syntaxes/gov-report.tmLanguage.json',
+      'extension/images/icon.png',
+      'extension/LICENSE.txt',
+      'extension/changelog.md',
+      'extension/readme.md',
+    ]) {
       assert.ok(entries.includes(need), need);
     }
     const docs = entries.filter((e) => e.startsWith('extension/docs/rules/'));

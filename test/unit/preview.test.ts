@@ -19,7 +19,13 @@ function preview(text: string, locale: 'zh' | 'en' = 'zh', options: AnalyzeOptio
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 interface El {
   cls: string;
@@ -70,7 +76,10 @@ describe('table preview', () => {
           expectedNumbers(sampleValues(), !!extra.mergedSix),
         );
         for (const c of cs) assert.equal(text.slice(c.start, c.end), c.text);
-        assert.ok(cs.every((c) => c.cls === 'nb-cell'), 'nothing marked in a consistent report');
+        assert.ok(
+          cs.every((c) => c.cls === 'nb-cell'),
+          'nothing marked in a consistent report',
+        );
 
         // Row labels point at their own label text, without the header cells in front of them.
         const norm = normalize(text);
@@ -113,7 +122,10 @@ describe('table preview', () => {
     v.t3[14] = 9;
     const text = report('pdf', {}, v);
     const { a, html } = preview(text);
-    assert.deepEqual(a.findings.map((f) => f.rule), ['table2-column-sum', 'table3-group-sum']);
+    assert.deepEqual(
+      a.findings.map((f) => f.rule),
+      ['table2-column-sum', 'table3-group-sum'],
+    );
     const cs = cells(html);
     for (const f of a.findings) {
       const bad = cs.filter((c) => c.cls.includes('nb-bad'));
@@ -162,7 +174,10 @@ describe('table preview', () => {
 
     const broken = report('pipe-rows').replace('2.重复申请', '2.<img src=x onerror="alert(1)">');
     const b = preview(broken);
-    assert.deepEqual(b.a.findings.map((f) => f.rule), ['table-unaligned']);
+    assert.deepEqual(
+      b.a.findings.map((f) => f.rule),
+      ['table-unaligned'],
+    );
     assert.ok(!/<img/i.test(b.html));
     assert.ok(b.html.includes('&lt;img'), 'the unrecognised label is shown, escaped');
   });
@@ -170,7 +185,10 @@ describe('table preview', () => {
   it('a partly aligned table: the table-unaligned message, then the rows that were read, the others marked 未读出', () => {
     const text = report('pipe-rows').replace(/^3\.危及.*\n/m, '');
     const { a, html } = preview(text);
-    assert.deepEqual(a.findings.map((f) => f.rule), ['table-unaligned']);
+    assert.deepEqual(
+      a.findings.map((f) => f.rule),
+      ['table-unaligned'],
+    );
     assert.equal(a.model.reports[0].t2!.partial, true);
     const f = a.findings[0];
     assert.ok(html.includes(`<p class="nb-unaligned" data-start="${f.span.start}" data-end="${f.span.end}" tabindex="0">${pick(f.message, 'zh')}</p>`));
@@ -185,7 +203,10 @@ describe('table preview', () => {
     // With the rule switched off the table's own problems are shown.
     const off = preview(text, 'zh', { severity: { 'table-unaligned': 'off' } });
     assert.deepEqual(off.a.findings, []);
-    assert.match(off.html, /<p class="nb-unaligned">此表无法与国家格式完全对齐：下面是已读出的行，各行只检查本行合计<\/p><ul class="nb-problems"><li>期望 全部 25 行，实际 缺少 3\.危及“三安全一稳定”<\/li><\/ul><div class="nb-scroll"><table class="nb-table nb-t2">/);
+    assert.match(
+      off.html,
+      /<p class="nb-unaligned">此表无法与国家格式完全对齐：下面是已读出的行，各行只检查本行合计<\/p><ul class="nb-problems"><li>期望 全部 25 行，实际 缺少 3\.危及“三安全一稳定”<\/li><\/ul><div class="nb-scroll"><table class="nb-table nb-t2">/,
+    );
   });
 
   it('where reading stopped is a link to that row', () => {

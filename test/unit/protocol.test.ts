@@ -42,7 +42,11 @@ describe('protocol: one definition shared by client and server', () => {
   it('no other file of client/src or server/src spells a method name, a command id, the published scheme or the fix-all kind', () => {
     const files = [...sources(join(ROOT, 'client', 'src')), ...sources(join(ROOT, 'server', 'src'))].filter((f) => f !== PROTOCOL_FILE);
     assert.ok(files.length > 50, `${files.length} source files`);
-    const found = files.flatMap((f) => literals(f).filter(isShared).map((s) => `${relative(ROOT, f)}: '${s}'`));
+    const found = files.flatMap((f) =>
+      literals(f)
+        .filter(isShared)
+        .map((s) => `${relative(ROOT, f)}: '${s}'`),
+    );
     assert.deepEqual(found, [], 'import these from server/src/protocol.ts instead');
   });
 

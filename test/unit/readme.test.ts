@@ -35,7 +35,11 @@ describe('README quick start (中文), followed literally', function () {
   it('has the install, package, editor install and command-line steps', () => {
     assert.deepEqual(commands.slice(0, 3), ['npm ci', 'npm run package', 'code --install-extension nianbao.vsix']);
     assert.ok(commands.filter((c) => c.startsWith('npx nianbao check')).length >= 2, commands.join(' / '));
-    assert.deepEqual(commands.filter((c) => !['npm ci', 'npm run package', 'code --install-extension nianbao.vsix'].includes(c) && !c.startsWith('npx nianbao ')), [], 'every other command is a CLI call this test runs');
+    assert.deepEqual(
+      commands.filter((c) => !['npm ci', 'npm run package', 'code --install-extension nianbao.vsix'].includes(c) && !c.startsWith('npx nianbao ')),
+      [],
+      'every other command is a CLI call this test runs',
+    );
   });
 
   it('npm ci: made this checkout (not re-run under the running tests)', () => {

@@ -19,7 +19,13 @@ import { expectations, judge, type Expectations } from '../helpers/realworld/exp
 
 /** Every n-th cell only (NIANBAO_REALWORLD_STRIDE=n, for a quick run); every cell by default. */
 const STRIDE = Math.max(1, Number(process.env.NIANBAO_REALWORLD_STRIDE ?? 1));
-const files = HAS_CORPUS ? ['seeds', 'real'].flatMap((d) => readdirSync(join(CORPUS, d)).filter((f) => f.endsWith('.txt')).map((f) => join(d, f))) : [];
+const files = HAS_CORPUS
+  ? ['seeds', 'real'].flatMap((d) =>
+      readdirSync(join(CORPUS, d))
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => join(d, f)),
+    )
+  : [];
 const isTableRule = (rule: string) => rule.startsWith('table') && rule !== 'table-unaligned';
 const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
 const first = (a: Analysis): Report | undefined => a.model.reports.find((r) => !r.duplicate);
@@ -42,7 +48,10 @@ function readProblems(a: Analysis): string[] {
   if (!a.isReport) return ['not recognised as a report'];
   if (!r) return ['no report found'];
   const out: string[] = [];
-  for (const [n, t] of [[2, r.t2], [3, r.t3]] as const) {
+  for (const [n, t] of [
+    [2, r.t2],
+    [3, r.t3],
+  ] as const) {
     if (!t) out.push(`table ${n} not found`);
     else for (const p of t.problems) out.push(`table ${n} unaligned: expected ${p.expected}, found ${p.found}`);
   }
@@ -107,7 +116,8 @@ describe('real-world layouts (issue 10)', function () {
     ];
     lines.push(`  ${'variant'.padEnd(22)} ${'read'.padStart(9)} ${'clean'.padStart(9)} ${'changes found'.padStart(20)} ${'ambiguous'.padStart(9)}`);
     const fam = new Map<string, Rate>();
-    const row = (name: string, r: Rate) => `  ${name.padEnd(22)} ${`${r.read}/${r.variants}`.padStart(9)} ${`${r.clean}/${r.variants}`.padStart(9)} ${`${r.found}/${r.changes} ${pct(r.found, r.changes)}`.padStart(20)} ${String(r.ambiguous).padStart(9)}`;
+    const row = (name: string, r: Rate) =>
+      `  ${name.padEnd(22)} ${`${r.read}/${r.variants}`.padStart(9)} ${`${r.clean}/${r.variants}`.padStart(9)} ${`${r.found}/${r.changes} ${pct(r.found, r.changes)}`.padStart(20)} ${String(r.ambiguous).padStart(9)}`;
     for (const [name, r] of rates) {
       lines.push(row(name, r));
       const f = name.split('/')[0];

@@ -7,7 +7,13 @@ describe('real-world splits oracle', () => {
     assert.deepEqual(readings(['21710000218'], 1, 7), [[217, 1, 0, 0, 0, 0, 218]]);
     assert.deepEqual(readings(['21317000001324019'], 3, 5), [[2, 1, 3, 1, 7, 0, 0, 0, 0, 0, 13, 2, 4, 0, 19]]);
     // Two readings fit: 10+1+0+0 = 11 and 1+0+10+0 = 11.
-    assert.deepEqual(readings(['1010011'], 1, 5).sort(), [[1, 0, 10, 0, 11], [10, 1, 0, 0, 11]].sort());
+    assert.deepEqual(
+      readings(['1010011'], 1, 5).sort(),
+      [
+        [1, 0, 10, 0, 11],
+        [10, 1, 0, 0, 11],
+      ].sort(),
+    );
   });
 
   it('never reads a leading zero or a cell across a space', () => {

@@ -40,10 +40,7 @@ describe('wording comparison', () => {
 });
 
 describe('negated statements', () => {
-  const read = (s: string) =>
-    extractNegations([{ c: { s, map: new Int32Array(s.length + 1).map((_, i) => i) }, span: { start: 0, end: s.length } }]).map(
-      (n) => `${n.says} ${n.phrase.id}`,
-    );
+  const read = (s: string) => extractNegations([{ c: { s, map: new Int32Array(s.length + 1).map((_, i) => i) }, span: { start: 0, end: s.length } }]).map((n) => `${n.says} ${n.phrase.id}`);
   it('maps the negated object through the phrase table', () => {
     assert.deepEqual(read('本年度未发生政府信息公开行政复议案件。'), ['none t3-reconsideration']);
     assert.deepEqual(read('全年未收到政府信息公开申请。'), ['none t2-received']);

@@ -24,20 +24,37 @@ describe('table alignment in every layout', () => {
         const text = make(layout);
         const a = analyze(text);
         assert.equal(a.isReport, true);
-        assert.deepEqual(a.findings.map((f) => `${f.rule}: ${f.message.zh}`), []);
+        assert.deepEqual(
+          a.findings.map((f) => `${f.rule}: ${f.message.zh}`),
+          [],
+        );
         const r = a.model.reports[0];
         const v = sampleValues();
         assert.deepEqual(r.t1?.problems, []);
         assert.deepEqual(r.t2?.problems, []);
         assert.deepEqual(r.t3?.problems, []);
-        assert.deepEqual(r.t1!.rows.normative!.cells.map((c) => formatDec(c.value)), v.t1.normative.map(String));
+        assert.deepEqual(
+          r.t1!.rows.normative!.cells.map((c) => formatDec(c.value)),
+          v.t1.normative.map(String),
+        );
         assert.equal(formatDec(r.t1!.rows.fees!.cells[0].value), v.t1.fees);
         for (const id of T2_IDS) {
           if (name.startsWith('(六)') && /^6\./.test(id)) continue;
-          assert.deepEqual(r.t2!.byId[id].cells.map((c) => Number(formatDec(c.value))), v.t2[id], `row ${id}`);
+          assert.deepEqual(
+            r.t2!.byId[id].cells.map((c) => Number(formatDec(c.value))),
+            v.t2[id],
+            `row ${id}`,
+          );
         }
-        if (name.startsWith('(六)')) assert.deepEqual(r.t2!.byId['6'].cells.map((c) => Number(formatDec(c.value))), [3, 1, 0, 0, 0, 0, 4]);
-        assert.deepEqual(r.t3!.groups.flat().map((c) => Number(formatDec(c.value))), v.t3);
+        if (name.startsWith('(六)'))
+          assert.deepEqual(
+            r.t2!.byId['6'].cells.map((c) => Number(formatDec(c.value))),
+            [3, 1, 0, 0, 0, 0, 4],
+          );
+        assert.deepEqual(
+          r.t3!.groups.flat().map((c) => Number(formatDec(c.value))),
+          v.t3,
+        );
         // Every cell's span covers exactly its written token.
         for (const row of r.t2!.rows) for (const c of row.cells) assert.equal(text.slice(c.span.start, c.span.end), c.raw);
       });
@@ -65,7 +82,10 @@ describe('table-2 sums', () => {
       v.t2['7'][0] = 116;
       const text = renderReport({ title: '示例县2023年政府信息公开工作年度报告', narrative: NARRATIVE, values: v, layout });
       const a = analyze(text);
-      assert.deepEqual(a.findings.map((f) => f.rule), ['table2-column-sum']);
+      assert.deepEqual(
+        a.findings.map((f) => f.rule),
+        ['table2-column-sum'],
+      );
       assert.match(a.findings[0].message.zh, /^\(七\)总计·自然人 为 116,但\(一\)至\(六\)各项之和为 118/);
       assert.match(a.findings[0].message.en, /^\(7\) total · natural persons is 116, but items \(1\)–\(6\) add up to 118/);
       assert.ok(a.findings[0].related.length > 3);
@@ -78,7 +98,10 @@ describe('table-2 sums', () => {
     v.t2.next[1] = 5;
     const text = renderReport({ title: 't', narrative: NARRATIVE, values: v, layout: 'pipe-rows' });
     const a = analyze(text);
-    assert.deepEqual(a.findings.map((f) => f.rule), ['table2-balance']);
+    assert.deepEqual(
+      a.findings.map((f) => f.rule),
+      ['table2-balance'],
+    );
     assert.match(a.findings[0].message.zh, /四、结转下年度继续办理·商业企业 为 5,但一\+二−\(七\)为 2/);
   });
 
@@ -88,10 +111,13 @@ describe('table-2 sums', () => {
     v.t2.new[6] = 140; // row 一 total
     const text = renderReport({ title: 't', narrative: NARRATIVE, values: v, layout: 'tabs' });
     const a = analyze(text);
-    assert.deepEqual(a.findings.map((f) => [f.rule, text.slice(f.span.start, f.span.end)]), [
-      ['table2-row-sum', '140'],
-      ['table2-row-sum', '84'],
-    ]);
+    assert.deepEqual(
+      a.findings.map((f) => [f.rule, text.slice(f.span.start, f.span.end)]),
+      [
+        ['table2-row-sum', '140'],
+        ['table2-row-sum', '84'],
+      ],
+    );
     assert.equal(fixAll(text).text, renderReport({ title: 't', narrative: NARRATIVE, values: sampleValues(), layout: 'tabs' }));
   });
 });
@@ -117,7 +143,10 @@ describe('table-2 diagnosis wording and fix safety', () => {
   it('two wrong cells that cancel in their row: the recompute is offered, but fix-all does not make them "consistent"', () => {
     const text = report('pipe-rows').replace('2.重复申请 | 2 | 0 |', '2.重复申请 | 1 | 1 |');
     const a = analyze(text);
-    assert.deepEqual(a.findings.map((f) => f.rule), ['table2-column-sum', 'table2-column-sum']);
+    assert.deepEqual(
+      a.findings.map((f) => f.rule),
+      ['table2-column-sum', 'table2-column-sum'],
+    );
     for (const f of a.findings) {
       assert.match(f.message.zh, /可能不止一个单元格有误/);
       assert.equal(f.fixes[0].isPreferred, false);
@@ -132,7 +161,10 @@ describe('table-3 group sums', () => {
     v.t3[4] = 3;
     const text = renderReport({ title: 't', narrative: NARRATIVE, values: v, layout: 'pdf' });
     const a = analyze(text);
-    assert.deepEqual(a.findings.map((f) => f.message.zh), ['行政复议·总计 为 3,但结果维持、结果纠正、其他结果、尚未审结之和为 4']);
+    assert.deepEqual(
+      a.findings.map((f) => f.message.zh),
+      ['行政复议·总计 为 3,但结果维持、结果纠正、其他结果、尚未审结之和为 4'],
+    );
     assert.equal(a.findings[0].related.length, 4);
     assert.equal(fixAll(text).text, renderReport({ title: 't', narrative: NARRATIVE, values: sampleValues(), layout: 'pdf' }));
   });
@@ -142,7 +174,10 @@ describe('tables that cannot be aligned', () => {
   it('a missing row is reported once on the section heading, and no sums across rows are checked', () => {
     const text = report('pipe-rows').replace(/^3\.危及.*\n/m, '');
     const a = analyze(text);
-    assert.deepEqual(a.findings.map((f) => f.rule), ['table-unaligned']);
+    assert.deepEqual(
+      a.findings.map((f) => f.rule),
+      ['table-unaligned'],
+    );
     const f = a.findings[0];
     assert.equal(text.slice(f.span.start, f.span.end), '三、收到和处理政府信息公开申请情况');
     assert.match(f.message.zh, /表二.*无法与国家格式完全对齐,只检查已读出各行的本行合计.*期望 全部 25 行,实际 缺少 3\.危及“三安全一稳定”/);
@@ -151,7 +186,9 @@ describe('tables that cannot be aligned', () => {
   it('the rows read from a table that does not align are still checked on their own', () => {
     // One row missing, and another row's total mistyped: its row sum is still reported; the column
     // sums and the balance (which need every row) are not.
-    const text = report('pipe-rows').replace(/^3\.危及.*\n/m, '').replace('2.重复申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |', '2.重复申请 | 2 | 0 | 0 | 0 | 0 | 0 | 3 |');
+    const text = report('pipe-rows')
+      .replace(/^3\.危及.*\n/m, '')
+      .replace('2.重复申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |', '2.重复申请 | 2 | 0 | 0 | 0 | 0 | 0 | 3 |');
     const a = analyze(text);
     assert.deepEqual(a.findings.map((f) => f.rule).sort(), ['table-unaligned', 'table2-row-sum']);
     const sum = a.findings.find((f) => f.rule === 'table2-row-sum')!;
@@ -159,7 +196,10 @@ describe('tables that cannot be aligned', () => {
     assert.equal(a.model.reports[0].t2!.partial, true);
     // A narrative figure restating a row that was read is still compared.
     const told = analyze(text.replace('2023年', '2023年,全年共收到政府信息公开申请140件。2023年'));
-    assert.ok(told.findings.some((f) => f.rule === 'narrative-table-mismatch'), told.findings.map((f) => f.message.zh).join('\n'));
+    assert.ok(
+      told.findings.some((f) => f.rule === 'narrative-table-mismatch'),
+      told.findings.map((f) => f.message.zh).join('\n'),
+    );
   });
 
   it('a row with the wrong number of cells is pointed at, not the section heading', () => {
@@ -171,7 +211,10 @@ describe('tables that cannot be aligned', () => {
   it('a row with a missing cell says how many numbers it found', () => {
     const text = report('pipe-rows').replace('2.重复申请 | 2 | 0 |', '2.重复申请 | 2 |');
     const a = analyze(text);
-    assert.deepEqual(a.findings.map((f) => f.rule), ['table-unaligned']);
+    assert.deepEqual(
+      a.findings.map((f) => f.rule),
+      ['table-unaligned'],
+    );
     assert.match(a.findings[0].message.zh, /期望 “2\.重复申请”7 个数\(六类申请人和总计\),实际 6 个/);
     assert.match(a.findings[0].message.en, /expected 7 numbers in “2\. repeated requests”, found 6$/, 'one problem, not also "missing"');
   });
@@ -180,14 +223,20 @@ describe('tables that cannot be aligned', () => {
     const text = report('pipe-rows').replace(/^(0 \| 0 \| 0 \| 1 \| 1 \| ||)$/m, '0 | $1');
     const withExtra = text.replace('| 0 | 0 | 0 | 1 | 1 |', '| 0 | 0 | 0 | 1 | 1 | 7 |');
     const a = analyze(withExtra);
-    assert.deepEqual(a.findings.map((f) => f.rule), ['table-unaligned']);
+    assert.deepEqual(
+      a.findings.map((f) => f.rule),
+      ['table-unaligned'],
+    );
     assert.match(a.findings[0].message.zh, /表三.*期望 15 个数.*实际 16 个数/);
   });
 
   it('an unrecognised row label is named', () => {
     const text = report('pipe-rows').replace('2.重复申请', '2.莫名其妙');
     const a = analyze(text);
-    assert.deepEqual(a.findings.map((f) => f.rule), ['table-unaligned']);
+    assert.deepEqual(
+      a.findings.map((f) => f.rule),
+      ['table-unaligned'],
+    );
     assert.match(a.findings[0].message.zh, /无法识别的行“2\.莫名其妙”/);
   });
 });

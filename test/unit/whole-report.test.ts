@@ -13,7 +13,10 @@ const rules = (text: string, opts = {}) => analyze(text, opts).findings.map((f) 
 function report(title: string, narrative = '本年度持续推进政务公开。', mut?: (v: ReturnType<typeof sampleValues>) => void) {
   const v = sampleValues();
   mut?.(v);
-  return renderReport({ title, narrative, values: v, layout: 'pipe-rows' }).replace('本年度未收取信息处理费。', '本年度未收取信息处理费。本年度报告中使用数据统计期限为2023年1月1日起至2023年12月31日止。');
+  return renderReport({ title, narrative, values: v, layout: 'pipe-rows' }).replace(
+    '本年度未收取信息处理费。',
+    '本年度未收取信息处理费。本年度报告中使用数据统计期限为2023年1月1日起至2023年12月31日止。',
+  );
 }
 
 describe('duplicate-content', () => {
@@ -21,7 +24,10 @@ describe('duplicate-content', () => {
     if (!HAS_CORPUS) this.skip();
     const text = readFileSync(join(CORPUS, 'seeds', '001_e734d4ff9f7ecc9d.txt'), 'utf8');
     const a = analyze(text);
-    assert.deepEqual(a.findings.map((f) => `${lineOf(text, f.span.start)} ${f.rule}`), ['341 duplicate-content']);
+    assert.deepEqual(
+      a.findings.map((f) => `${lineOf(text, f.span.start)} ${f.rule}`),
+      ['341 duplicate-content'],
+    );
     const f = a.findings[0];
     assert.equal(f.severity, 'warning');
     assert.match(f.message.zh, /^整份报告重复粘贴:第 341–680 行与第 1–340 行相同$/);
@@ -48,7 +54,10 @@ describe('duplicate-content', () => {
     const base = report('示例县2023年政府信息公开工作年度报告');
     const t2 = base.slice(base.indexOf('(本列数据'), base.indexOf('四、政府信息公开行政复议'));
     const text = base.replace(t2, t2 + t2);
-    assert.deepEqual(rules(text).map((r) => r.split(' ')[1]), ['duplicate-content']);
+    assert.deepEqual(
+      rules(text).map((r) => r.split(' ')[1]),
+      ['duplicate-content'],
+    );
   });
 
   it('tables full of zeros are not duplicates of each other', () => {
@@ -82,7 +91,10 @@ describe('year-mismatch', () => {
   it('a tie between the title and the period is settled by the title; the period votes once', () => {
     const text = report('示例县2023年政府信息公开工作年度报告').replace('期限为2023年1月1日起至2023年12月31日', '期限为2022年1月1日起至2022年12月31日');
     const found = analyze(text).findings.filter((f) => f.rule === 'year-mismatch');
-    assert.deepEqual(found.map((f) => text.slice(f.span.start, f.span.end)), ['2022', '2022']);
+    assert.deepEqual(
+      found.map((f) => text.slice(f.span.start, f.span.end)),
+      ['2022', '2022'],
+    );
     assert.ok(found.every((f) => !f.fixes[0].isPreferred));
   });
 
@@ -107,7 +119,11 @@ describe('year-mismatch', () => {
     if (!HAS_CORPUS) this.skip();
     for (const f of ['seeds/000_1e860eacff34bb2b.txt', 'seeds/002_0e857ebabbcaf76f.txt', 'seeds/004_5ddfc993aefd2777.txt', 'real/hongze_2024.txt']) {
       const text = readFileSync(join(CORPUS, f), 'utf8');
-      assert.deepEqual(analyze(text).findings.filter((x) => x.rule === 'year-mismatch'), [], f);
+      assert.deepEqual(
+        analyze(text).findings.filter((x) => x.rule === 'year-mismatch'),
+        [],
+        f,
+      );
     }
   });
 });
@@ -117,37 +133,60 @@ describe('missing-section', () => {
     const base = report('示例县2023年政府信息公开工作年度报告');
     const text = base.replace(/五、存在的主要问题及改进情况\n[^\n]*\n/, '');
     const a = analyze(text);
-    assert.deepEqual(a.findings.map((f) => [f.rule, f.severity, text.slice(f.span.start, f.span.end), f.message.zh]), [
-      ['missing-section', 'information', '六、其他需要报告的事项', '缺少第五部分“存在的主要问题及改进情况”(应在此处之前)'],
-    ]);
+    assert.deepEqual(
+      a.findings.map((f) => [f.rule, f.severity, text.slice(f.span.start, f.span.end), f.message.zh]),
+      [['missing-section', 'information', '六、其他需要报告的事项', '缺少第五部分“存在的主要问题及改进情况”(应在此处之前)']],
+    );
   });
 
   it('a missing last section belongs after the end', () => {
     const text = report('示例县2023年政府信息公开工作年度报告').replace(/六、其他需要报告的事项\n[^\n]*\n?/, '');
     const a = analyze(text);
-    assert.deepEqual(a.findings.map((f) => f.message.zh), ['缺少第六部分“其他需要报告的事项”(应在此处之后)']);
+    assert.deepEqual(
+      a.findings.map((f) => f.message.zh),
+      ['缺少第六部分“其他需要报告的事项”(应在此处之后)'],
+    );
     assert.equal(text.slice(a.findings[0].span.start, a.findings[0].span.end), '一是政策解读形式还不够丰富;二是基层公开队伍力量薄弱。下一步将加强培训。');
   });
 
   it('a section without its table, and a whole table section missing', () => {
     const base = report('示例县2023年政府信息公开工作年度报告');
     const noT3 = base.replace(/(四、政府信息公开行政复议、行政诉讼情况\n)[\s\S]*?(五、)/, '$1本年度无行政复议、行政诉讼。\n$2');
-    assert.deepEqual(analyze(noT3).findings.map((f) => f.message.zh), ['第四部分缺少表三(行政复议、行政诉讼情况)']);
+    assert.deepEqual(
+      analyze(noT3).findings.map((f) => f.message.zh),
+      ['第四部分缺少表三(行政复议、行政诉讼情况)'],
+    );
     const noSec2 = base.replace(/二、主动公开政府信息情况\n[\s\S]*?(三、收到)/, '$1');
-    assert.deepEqual(analyze(noSec2).findings.map((f) => f.message.zh), ['缺少第二部分“主动公开政府信息情况”及其表一(主动公开政府信息情况)(应在此处之前)']);
+    assert.deepEqual(
+      analyze(noSec2).findings.map((f) => f.message.zh),
+      ['缺少第二部分“主动公开政府信息情况”及其表一(主动公开政府信息情况)(应在此处之前)'],
+    );
   });
 
   it('is quiet on every corpus report', function () {
     if (!HAS_CORPUS) this.skip();
     for (const d of ['seeds', 'real']) {
-      for (const f of ['000_1e860eacff34bb2b.txt', '001_e734d4ff9f7ecc9d.txt', '002_0e857ebabbcaf76f.txt', '003_23d160e7ec491542.txt', '004_5ddfc993aefd2777.txt', 'hongze_2023.txt', 'hongze_2024.txt', 'huaian_2024.txt']) {
+      for (const f of [
+        '000_1e860eacff34bb2b.txt',
+        '001_e734d4ff9f7ecc9d.txt',
+        '002_0e857ebabbcaf76f.txt',
+        '003_23d160e7ec491542.txt',
+        '004_5ddfc993aefd2777.txt',
+        'hongze_2023.txt',
+        'hongze_2024.txt',
+        'huaian_2024.txt',
+      ]) {
         let text: string;
         try {
           text = readFileSync(join(CORPUS, d, f), 'utf8');
         } catch {
           continue;
         }
-        assert.deepEqual(analyze(text).findings.filter((x) => x.rule === 'missing-section'), [], f);
+        assert.deepEqual(
+          analyze(text).findings.filter((x) => x.rule === 'missing-section'),
+          [],
+          f,
+        );
       }
     }
   });
@@ -172,10 +211,13 @@ describe('cross-year', () => {
     assert.deepEqual(cross(y2023, [other('2024.txt', y2024)]), [], 'only the later year is checked');
     const changed = y2024.replace('二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0', '二、上年结转政府信息公开申请数量 2 0 0 0 0 0 2');
     const found = cross(changed, [other('2023.txt', y2023)]);
-    assert.deepEqual(found.map((f) => [f.rule, lineOf(changed, f.span.start), changed.slice(f.span.start, f.span.end)]), [
-      ['cross-year-carryover', 76, '2'],
-      ['cross-year-carryover', 76, '2'],
-    ]);
+    assert.deepEqual(
+      found.map((f) => [f.rule, lineOf(changed, f.span.start), changed.slice(f.span.start, f.span.end)]),
+      [
+        ['cross-year-carryover', 76, '2'],
+        ['cross-year-carryover', 76, '2'],
+      ],
+    );
     assert.equal(found[0].related[0].uri, '2023.txt');
     assert.equal(lineOf(y2023, found[0].related[0].span.start), 111);
     assert.match(found[0].message.zh, /^二、上年结转·自然人 为 2,但 2023 年报告的“四、结转下年度继续办理”·自然人 为 0$/);

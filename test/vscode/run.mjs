@@ -49,10 +49,11 @@ function stopAll() {
   }
 }
 process.on('exit', stopAll);
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => {
-  console.error(`test:vscode: ${sig}`);
-  process.exit(130);
-});
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+  process.on(sig, () => {
+    console.error(`test:vscode: ${sig}`);
+    process.exit(130);
+  });
 
 function fail(msg) {
   console.error(`\ntest:vscode: FAILED: ${msg}`);
@@ -154,8 +155,10 @@ async function viaCodeServer(why) {
     ['/usr/bin/chromium', '/usr/bin/chromium (apt-get install -y chromium)'],
   ].filter(([p]) => !existsSync(p));
   if (missing.length) {
-    fail(`no VS Code to run the suite in.\n  ${why ?? 'NIANBAO_VSCODE_HOST=code-server'}\n  and the code-server fallback is missing: ${missing.map((m) => m[1]).join(', ')}.\n` +
-      '  Run it where VS Code can be downloaded (or set VSCODE_EXECUTABLE), or install the e2e tooling.');
+    fail(
+      `no VS Code to run the suite in.\n  ${why ?? 'NIANBAO_VSCODE_HOST=code-server'}\n  and the code-server fallback is missing: ${missing.map((m) => m[1]).join(', ')}.\n` +
+        '  Run it where VS Code can be downloaded (or set VSCODE_EXECUTABLE), or install the e2e tooling.',
+    );
   }
   if (why) console.log(`test:vscode: ${why}\ntest:vscode: running the suite in code-server 4.100.3 (VS Code 1.100.3) instead`);
   const R = join(STATE, 'code-server');
@@ -173,26 +176,60 @@ async function viaCodeServer(why) {
     /* free */
   }
   let csLog = '';
-  startGroup('code-server', process.execPath, [cs, '--config', join(R, 'config.yaml'), '--user-data-dir', join(R, 'user-data'),
-    '--extensions-dir', join(R, 'extensions'), '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened'],
-  { XDG_DATA_HOME: join(R, 'xdg-data'), XDG_CONFIG_HOME: join(R, 'xdg-config'), XDG_CACHE_HOME: join(R, 'xdg-cache'), TMPDIR: join(R, 'tmp') },
-  (s) => (csLog += s));
+  startGroup(
+    'code-server',
+    process.execPath,
+    [
+      cs,
+      '--config',
+      join(R, 'config.yaml'),
+      '--user-data-dir',
+      join(R, 'user-data'),
+      '--extensions-dir',
+      join(R, 'extensions'),
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+    ],
+    { XDG_DATA_HOME: join(R, 'xdg-data'), XDG_CONFIG_HOME: join(R, 'xdg-config'), XDG_CACHE_HOME: join(R, 'xdg-cache'), TMPDIR: join(R, 'tmp') },
+    (s) => (csLog += s),
+  );
   await waitHttp(`http://127.0.0.1:${PORT}/healthz`, 'code-server');
 
   const C = join(STATE, 'chromium');
   mkdirSync(join(C, 'home'), { recursive: true });
-  startGroup('chromium', '/usr/bin/chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
-    '--remote-debugging-address=127.0.0.1', `--remote-debugging-port=${PORT + 1}`, `--user-data-dir=${join(C, 'profile')}`, 'about:blank'],
-  { HOME: join(C, 'home'), XDG_CONFIG_HOME: join(C, 'home', '.config'), XDG_CACHE_HOME: join(C, 'home', '.cache') });
+  startGroup(
+    'chromium',
+    '/usr/bin/chromium',
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      '--remote-debugging-address=127.0.0.1',
+      `--remote-debugging-port=${PORT + 1}`,
+      `--user-data-dir=${join(C, 'profile')}`,
+      'about:blank',
+    ],
+    { HOME: join(C, 'home'), XDG_CONFIG_HOME: join(C, 'home', '.config'), XDG_CACHE_HOME: join(C, 'home', '.cache') },
+  );
   await waitHttp(`http://127.0.0.1:${PORT + 1}/json/version`, 'chromium');
 
   const { chromium } = require(pwPath);
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${PORT + 1}`);
   const page = await browser.newPage();
   const remote = (p) => `vscode-remote://127.0.0.1:${PORT}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(ROOT)], ['extensionTestsPath', remote(SUITE)]];
+  const payload = [
+    ['extensionDevelopmentPath', remote(ROOT)],
+    ['extensionTestsPath', remote(SUITE)],
+  ];
   const exited = new Promise((res) => {
     // The workbench calls these when it runs extension tests (as @vscode/test-web uses them).
     void page.exposeFunction('codeAutomationExit', (code) => res(code));

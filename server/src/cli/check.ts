@@ -102,7 +102,13 @@ export function locate(f: Finding, at: (span: Span, path?: string) => Spot | und
 function ignoreOf(path: string, notes: Msg[]): AnalyzeOptions['ignore'] {
   const abs = resolve(path);
   const file = findIgnoreFile(abs);
-  return file ? ignoreFor(file, readIgnore(file, (m) => notes.push(M.ignoreFile(m))), abs) : undefined;
+  return file
+    ? ignoreFor(
+        file,
+        readIgnore(file, (m) => notes.push(M.ignoreFile(m))),
+        abs,
+      )
+    : undefined;
 }
 
 /** Where in a published file an offset of its text view came from (nothing for a text file). */

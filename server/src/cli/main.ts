@@ -79,7 +79,7 @@ async function check(args: Args, script: string, stdout: NodeJS.WriteStream, std
       complain(r.path, r.error);
     }
     for (const c of r.changes) stderr.write(`${r.path}:${c.line}: ${c.old} → ${c.new}\n`);
-    if (r.changes.length) fixedFiles++, (fixedNumbers += r.changes.length);
+    if (r.changes.length) (fixedFiles++, (fixedNumbers += r.changes.length));
     if (r.backup) stderr.write(`nianbao: ${say(M.backup(r.backup))}\n`);
   }
   if (fixedNumbers) stderr.write(`nianbao: ${say(M.fixed(fixedNumbers, fixedFiles))}\n`);

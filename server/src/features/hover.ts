@@ -12,7 +12,11 @@ const escape = (s: string) => s.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
 
 /** The last path segment of a URI, decoded: a report's file name. */
 export function fileName(uri: string): string {
-  const last = uri.replace(/[?#].*$/, '').split('/').pop() ?? uri;
+  const last =
+    uri
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .pop() ?? uri;
   try {
     return decodeURIComponent(last);
   } catch {

@@ -5,7 +5,22 @@
  * `nb-related`. Pure: the analysis in, an HTML fragment out; all text is escaped.
  */
 import type { Analysis, Cell, Finding, Locale, Msg, Report, Span, T2Row, Table1, Table2, Table3 } from '../core';
-import { SECTIONS, T1_ROWS, T2_COLUMNS, T2_COLUMNS_EN, T2_GROUP_LABELS, T2_GROUP_LABELS_EN, T2_ROWS, T3_COLUMNS, T3_COLUMNS_EN, normalize, t2CellName, t3CellName, type T1RowId, type T2RowDef } from '../core';
+import {
+  SECTIONS,
+  T1_ROWS,
+  T2_COLUMNS,
+  T2_COLUMNS_EN,
+  T2_GROUP_LABELS,
+  T2_GROUP_LABELS_EN,
+  T2_ROWS,
+  T3_COLUMNS,
+  T3_COLUMNS_EN,
+  normalize,
+  t2CellName,
+  t3CellName,
+  type T1RowId,
+  type T2RowDef,
+} from '../core';
 import { pick, ruleTitle } from '../convert';
 
 /** Header texts of the national format that the template does not name. */
@@ -13,7 +28,10 @@ const TEXT = {
   table: { zh: (n: string, title: string) => `表${n} ${title}`, en: (n: string, title: string) => `Table ${n} · ${title}` },
   missing: { zh: '未找到此表', en: 'Table not found' },
   notAligned: { zh: '此表无法与国家格式对齐,未检查其数字', en: 'This table cannot be aligned with the national format, so it was not checked' },
-  partly: { zh: '此表无法与国家格式完全对齐:下面是已读出的行,各行只检查本行合计', en: 'This table cannot be fully aligned with the national format: below are the rows that were read, each checked on its own' },
+  partly: {
+    zh: '此表无法与国家格式完全对齐:下面是已读出的行,各行只检查本行合计',
+    en: 'This table cannot be fully aligned with the national format: below are the rows that were read, each checked on its own',
+  },
   unread: { zh: '未读出', en: 'not read' },
   expectedFound: { zh: (e: string, f: string) => `期望 ${e},实际 ${f}`, en: (e: string, f: string) => `expected ${e}, found ${f}` },
   source: { zh: '原文:', en: 'Source: ' },
@@ -126,10 +144,18 @@ class Ctx {
 /** What replaces the grid of a table that could not be aligned: the table-unaligned finding, or its problems. */
 function unaligned(t: Table1 | Table2 | Table3, c: Ctx): string {
   // The finding points at the row where reading stopped (or at the table's heading line).
-  const f = c.findings.find((x) => x.rule === 'table-unaligned' && x.fingerprint === `unaligned|${t.kind}` && ((x.span.start >= t.span.start && x.span.end <= t.span.end) || (x.span.start === t.anchor.start && x.span.end === t.anchor.end)));
+  const f = c.findings.find(
+    (x) =>
+      x.rule === 'table-unaligned' &&
+      x.fingerprint === `unaligned|${t.kind}` &&
+      ((x.span.start >= t.span.start && x.span.end <= t.span.end) || (x.span.start === t.anchor.start && x.span.end === t.anchor.end)),
+  );
   if (f) {
     const parts = f.related.map((r) => `<li data-start="${r.span.start}" data-end="${r.span.end}" tabindex="0">${escapeHtml(c.t(r.message))}</li>`);
-    return `<p class="nb-unaligned" data-start="${f.span.start}" data-end="${f.span.end}" tabindex="0">${escapeHtml(c.t(f.message))}</p>` + (parts.length ? `<ul class="nb-problems">${parts.join('')}</ul>` : '');
+    return (
+      `<p class="nb-unaligned" data-start="${f.span.start}" data-end="${f.span.end}" tabindex="0">${escapeHtml(c.t(f.message))}</p>` +
+      (parts.length ? `<ul class="nb-problems">${parts.join('')}</ul>` : '')
+    );
   }
   const parts = t.problems.map((p) => {
     const text = c.t({ zh: TEXT.expectedFound.zh(p.expected, p.found), en: TEXT.expectedFound.en(p.expectedEn, p.foundEn) });
@@ -168,7 +194,10 @@ function table2(t: Table2, c: Ctx): string {
   const head = [
     `<tr>${c.th(c.t(TEXT.balance), { colspan: 3, rowspan: 3, cls: 'nb-corner' })}${c.th(c.t(TEXT.applicants), { colspan: 7 })}</tr>`,
     `<tr>${c.th(cols[0], { rowspan: 2 })}${c.th(c.t(TEXT.legal), { colspan: 5 })}${c.th(cols[6], { rowspan: 2 })}</tr>`,
-    `<tr>${cols.slice(1, 6).map((h) => c.th(h)).join('')}</tr>`,
+    `<tr>${cols
+      .slice(1, 6)
+      .map((h) => c.th(h))
+      .join('')}</tr>`,
   ];
   const defOf = (id: string) => T2_ROWS.find((d) => d.id === id)!;
   // A partly read table: every row of the template, the ones not read marked so.
@@ -236,7 +265,11 @@ function report(r: Report, c: Ctx): string {
 export function renderPreview(analysis: Analysis, locale: Locale): string {
   // Findings about another file (cross-year checks) have spans in that file, not here.
   // Related locations in other files (cross-year) have offsets of those files: leave them out.
-  const c = new Ctx(locale, analysis.model.norm, analysis.findings.map((f) => ({ ...f, related: f.related.filter((r) => !r.uri) })));
+  const c = new Ctx(
+    locale,
+    analysis.model.norm,
+    analysis.findings.map((f) => ({ ...f, related: f.related.filter((r) => !r.uri) })),
+  );
   const reports = analysis.model.reports.filter((r) => !r.duplicate);
   return reports.map((r) => report(r, c)).join('');
 }

@@ -46,7 +46,7 @@ export function decodeHtml(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: tryDecode(bytes.subarray(2), 'utf-16le', false)!, encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: tryDecode(bytes.subarray(2), 'utf-16be', false)!, encoding: 'utf-16be' };
   const declared = declaredCharset(bytes);
-  const encoding = declared ? ALIASES[declared] ?? declared : undefined;
+  const encoding = declared ? (ALIASES[declared] ?? declared) : undefined;
   if (encoding) {
     const text = tryDecode(bytes, encoding, false);
     if (text !== undefined) return { text, encoding };

@@ -228,7 +228,8 @@ class DocxReader {
 /** What an OLE compound file (not a zip) is: an encrypted .docx or an old binary .doc. */
 function compoundReason(bytes: Uint8Array): ExtractResult {
   const s = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1 << 20)).toString('utf16le');
-  if (s.includes('EncryptedPackage')) return failure('Word 文档已加密(设有打开密码),无法读取;请去掉密码后另存为 .docx', 'the Word document is encrypted (password to open); remove the password and save it again as .docx');
+  if (s.includes('EncryptedPackage'))
+    return failure('Word 文档已加密(设有打开密码),无法读取;请去掉密码后另存为 .docx', 'the Word document is encrypted (password to open); remove the password and save it again as .docx');
   return failure('这是旧版 Word 二进制格式(.doc),不是 .docx;请在 Word 或 WPS 中另存为 .docx', 'this is an old binary Word file (.doc), not .docx; save it as .docx in Word or WPS');
 }
 
@@ -253,7 +254,7 @@ export function readDocx(bytes: Uint8Array): ExtractResult {
   const decode = (b: Uint8Array | undefined) => (b ? new TextDecoder('utf-8').decode(b) : undefined);
   const root = parseXml(decode(main)!);
   const body = root && child(root, 'body');
-  if (!body) return failure('Word 文档的 document.xml 无法解析', 'the Word document\'s document.xml cannot be parsed');
+  if (!body) return failure('Word 文档的 document.xml 无法解析', "the Word document's document.xml cannot be parsed");
   const numbering = files['word/numbering.xml'] ? parseXml(decode(files['word/numbering.xml'])!) : undefined;
   const styles = files['word/styles.xml'] ? parseXml(decode(files['word/styles.xml'])!) : undefined;
   const reader = new DocxReader(readNumbering(numbering), readStyles(styles));

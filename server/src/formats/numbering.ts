@@ -36,9 +36,23 @@ export function chineseCounting(n: number): string {
 }
 
 const roman = (n: number): string => {
-  const t: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  const t: [number, string][] = [
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
+  ];
   let s = '';
-  for (const [v, r] of t) while (n >= v) (s += r), (n -= v);
+  for (const [v, r] of t) while (n >= v) ((s += r), (n -= v));
   return s;
 };
 const letter = (n: number): string => String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
@@ -106,7 +120,7 @@ export class Counters {
     return lvl.text.replace(/%([1-9])/g, (_m, d: string) => {
       const l = Number(d) - 1;
       const v = c![l] ?? startOf(l);
-      return formatNumber(v, lvl.legal ? 'decimal' : levels[l]?.fmt ?? 'decimal');
+      return formatNumber(v, lvl.legal ? 'decimal' : (levels[l]?.fmt ?? 'decimal'));
     });
   }
 }

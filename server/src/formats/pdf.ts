@@ -89,12 +89,12 @@ function rules(ops: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record<s
       if (paint === OPS.endPath) continue; // a clipping path draws nothing
       // Subpaths of DrawOPS: 0 moveTo x y, 1 lineTo x y, 2 curveTo 6 numbers, 3 quadraticCurveTo 4, 4 closePath.
       const sub: [number, number][][] = [];
-      for (let k = 0; k < data.length; ) {
+      for (let k = 0; k < data.length;) {
         const op = data[k];
-        if (op === 0) sub.push([apply(ctm, data[k + 1], data[k + 2])]), (k += 3);
-        else if (op === 1) (sub[sub.length - 1] ?? (sub[0] = [])).push(apply(ctm, data[k + 1], data[k + 2])), (k += 3);
-        else if (op === 2) (k += 7), sub.push([]);
-        else if (op === 3) (k += 5), sub.push([]);
+        if (op === 0) (sub.push([apply(ctm, data[k + 1], data[k + 2])]), (k += 3));
+        else if (op === 1) ((sub[sub.length - 1] ?? (sub[0] = [])).push(apply(ctm, data[k + 1], data[k + 2])), (k += 3));
+        else if (op === 2) ((k += 7), sub.push([]));
+        else if (op === 3) ((k += 5), sub.push([]));
         else if (op === 4) {
           const s = sub[sub.length - 1];
           if (s?.length) s.push(s[0]);
@@ -115,7 +115,9 @@ function rules(ops: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record<s
     }
   }
   // Vertical segments are stored bottom to top, horizontal left to right.
-  return segs.map((s) => (Math.abs(s.y1 - s.y2) <= 0.5 ? { x1: Math.min(s.x1, s.x2), y1: s.y1, x2: Math.max(s.x1, s.x2), y2: s.y1 } : { x1: s.x1, y1: Math.min(s.y1, s.y2), x2: s.x1, y2: Math.max(s.y1, s.y2) }));
+  return segs.map((s) =>
+    Math.abs(s.y1 - s.y2) <= 0.5 ? { x1: Math.min(s.x1, s.x2), y1: s.y1, x2: Math.max(s.x1, s.x2), y2: s.y1 } : { x1: s.x1, y1: Math.min(s.y1, s.y2), x2: s.x1, y2: Math.max(s.y1, s.y2) },
+  );
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<ExtractResult> {

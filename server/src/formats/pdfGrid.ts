@@ -76,16 +76,22 @@ export function findGrids(segs: Seg[]): Grid[] {
   for (const g of groups.values()) {
     const hs = g.filter(isH);
     const vs = g.filter((s) => !isH(s));
-    const ys = cluster(hs.map((s) => s.y1), TOL).reverse();
-    const xs = cluster(vs.map((s) => s.x1), TOL);
+    const ys = cluster(
+      hs.map((s) => s.y1),
+      TOL,
+    ).reverse();
+    const xs = cluster(
+      vs.map((s) => s.x1),
+      TOL,
+    );
     // A row cut by a page break has no rule on its cut side: the vertical rules still bound it.
     let cutTop = false;
     let cutBottom = false;
     if (ys.length && vs.length) {
       const top = Math.max(...vs.map((s) => s.y2));
       const bottom = Math.min(...vs.map((s) => s.y1));
-      if (top > ys[0] + 2 * TOL) ys.unshift(top), (cutTop = true);
-      if (bottom < ys[ys.length - 1] - 2 * TOL) ys.push(bottom), (cutBottom = true);
+      if (top > ys[0] + 2 * TOL) (ys.unshift(top), (cutTop = true));
+      if (bottom < ys[ys.length - 1] - 2 * TOL) (ys.push(bottom), (cutBottom = true));
     }
     // Two columns make a table, even of one row (a table's last row carried over to the next page).
     if (xs.length < 3 || ys.length < 2) continue;

@@ -20,7 +20,8 @@ export interface PPage {
   segs: Seg[];
 }
 
-export type Block = { kind: 'line'; top: number; line: Line } | { kind: 'table'; top: number; rows: RowCell[][]; cols: number; signature: string[]; x0: number; x1: number; cutTop?: boolean; cutBottom?: boolean };
+export type Block =
+  { kind: 'line'; top: number; line: Line } | { kind: 'table'; top: number; rows: RowCell[][]; cols: number; signature: string[]; x0: number; x1: number; cutTop?: boolean; cutBottom?: boolean };
 
 const PAGE_NUMBER = /^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|page\s*\d+(\s*of\s*\d+)?)$/i;
 
@@ -73,7 +74,14 @@ export function pageBlocks(page: PPage): Block[] {
   const tables = new Map<Grid, RowCell[][]>();
   for (;;) {
     tables.clear();
-    for (const g of grids) tables.set(g, gridRows(g, page.items.filter((it) => owner.get(it) === g)));
+    for (const g of grids)
+      tables.set(
+        g,
+        gridRows(
+          g,
+          page.items.filter((it) => owner.get(it) === g),
+        ),
+      );
     const layout = grids.filter((g) => tables.get(g)!.some((r) => r.some((c) => PROSE_CELL(c.text))) || !tables.get(g)!.some((r) => r.some((c) => c.text)));
     if (!layout.length) break;
     grids = grids.filter((g) => !layout.includes(g));
@@ -83,7 +91,17 @@ export function pageBlocks(page: PPage): Block[] {
   const blocks: Block[] = [];
   for (const g of grids) {
     const rows = tables.get(g)!;
-    blocks.push({ kind: 'table', top: g.box.y1, rows, cols: g.xs.length - 1, signature: rows.map((r) => r.map((c) => c.text).join('|')), x0: g.box.x0, x1: g.box.x1, cutTop: g.cutTop, cutBottom: g.cutBottom });
+    blocks.push({
+      kind: 'table',
+      top: g.box.y1,
+      rows,
+      cols: g.xs.length - 1,
+      signature: rows.map((r) => r.map((c) => c.text).join('|')),
+      x0: g.box.x0,
+      x1: g.box.x1,
+      cutTop: g.cutTop,
+      cutBottom: g.cutBottom,
+    });
   }
   const lines = toLines(page.items.filter((it) => !inGrid(it)));
   const unruled = unruledTables(lines);

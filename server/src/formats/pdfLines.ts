@@ -85,4 +85,3 @@ export function unruledTables(lines: Line[]): { from: number; to: number; rows: 
   }
   return out;
 }
-

@@ -42,7 +42,7 @@ export function readRegularFile(path: string, limit = MAX_FILE_BYTES): RawRead {
     // Read at most limit + 1 bytes, whatever the size said: the file may be growing.
     const buf = Buffer.allocUnsafe(Math.min(stat.size, limit) + 1);
     let n = 0;
-    for (let got; n < buf.length && (got = readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += got;
+    for (let got; n < buf.length && (got = readSync(fd, buf, n, buf.length - n, null)) > 0;) n += got;
     if (n > limit) return { ok: false, reason: tooLarge(Math.max(stat.size, n), limit) };
     return { ok: true, buf: buf.subarray(0, n), stat };
   } catch (e) {

@@ -85,7 +85,10 @@ export function readIgnore(path: string, onError: (msg: string) => void = () => 
   return p.ok ? p.data : EMPTY();
 }
 
-const rel = (ignorePath: string, reportPath: string) => relative(dirname(resolve(ignorePath)), resolve(reportPath)).split(sep).join('/');
+const rel = (ignorePath: string, reportPath: string) =>
+  relative(dirname(resolve(ignorePath)), resolve(reportPath))
+    .split(sep)
+    .join('/');
 
 /** What the analysis should leave out for one report. */
 export function ignoreFor(ignorePath: string, data: IgnoreData, reportPath: string) {
@@ -168,12 +171,22 @@ async function rewrite(target: string, root: string, edit: (list: unknown[], dat
 export async function addIgnore(ignorePath: string, reportPath: string, entry: Omit<IgnoreEntry, 'file'>, opts: { root?: string; lockTimeoutMs?: number } = {}): Promise<AddResult> {
   const target = resolve(ignorePath);
   const e: IgnoreEntry = { rule: entry.rule, ...(entry.fingerprint ? { fingerprint: entry.fingerprint } : {}), file: rel(target, reportPath), ...(entry.note ? { note: entry.note } : {}) };
-  const r = await rewrite(target, resolve(opts.root ?? dirname(target)), (list, data) => (data.ignore.some((x) => x.rule === e.rule && x.fingerprint === e.fingerprint && x.file === e.file) ? undefined : [...list, e]), opts.lockTimeoutMs);
+  const r = await rewrite(
+    target,
+    resolve(opts.root ?? dirname(target)),
+    (list, data) => (data.ignore.some((x) => x.rule === e.rule && x.fingerprint === e.fingerprint && x.file === e.file) ? undefined : [...list, e]),
+    opts.lockTimeoutMs,
+  );
   return r.ok ? { ok: true, path: r.path } : r;
 }
 
 /** Removes the entries for (rule, fingerprint) of a report again (undo), the same safe way; `removed` says whether there were any. */
-export async function removeIgnore(ignorePath: string, reportPath: string, entry: { rule: string; fingerprint?: string }, opts: { root?: string; lockTimeoutMs?: number } = {}): Promise<AddResult & { removed?: boolean }> {
+export async function removeIgnore(
+  ignorePath: string,
+  reportPath: string,
+  entry: { rule: string; fingerprint?: string },
+  opts: { root?: string; lockTimeoutMs?: number } = {},
+): Promise<AddResult & { removed?: boolean }> {
   const target = resolve(ignorePath);
   const file = rel(target, reportPath);
   const same = (x: unknown) => !!x && typeof x === 'object' && (x as IgnoreEntry).rule === entry.rule && (x as IgnoreEntry).fingerprint === entry.fingerprint && (x as IgnoreEntry).file === file;

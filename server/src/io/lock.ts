@@ -24,7 +24,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function withLock<T>(lockPath: string, fn: () => T, opts: LockOptions = {}): Promise<T> {
   const timeoutMs = opts.timeoutMs ?? 5000;
   const staleMs = opts.staleMs ?? 10_000;
-  for (const end = Date.now() + timeoutMs; ; ) {
+  for (const end = Date.now() + timeoutMs; ;) {
     let fd: number | undefined;
     try {
       fd = openSync(lockPath, 'wx', 0o600);

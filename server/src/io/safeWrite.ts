@@ -33,7 +33,7 @@ export function atomicWrite(target: string, data: Buffer, opts: { mode?: number;
         /* not allowed to give it away: it stays ours */
       }
     }
-    for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off);
+    for (let off = 0; off < data.length;) off += writeSync(fd, data, off, data.length - off);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

@@ -62,7 +62,6 @@ export function publicationVariants(text: string, a: Analysis): Variant[] {
 
 // ---------------------------------------------------------------------------------------------
 
-
 /** The body of a section: from the end of its heading line to its end. */
 function bodyRange(text: string, r: Report, num: number): { start: number; end: number } | undefined {
   const sec = r.bySection[num];
@@ -100,8 +99,15 @@ export function emptyVariants(text: string, a: Analysis): Variant[] {
   for (const t of [r.t2, r.t3]) {
     if (!t || t.problems.length) continue;
     const cells = t.kind === 2 ? t.rows.flatMap((x) => x.cells) : t.groups.flat();
-    for (const [what, to] of [['blank', ''], ['—', '—']]) {
-      const v = apply(text, a, cells.map((c) => ({ ...c.span, newText: to })));
+    for (const [what, to] of [
+      ['blank', ''],
+      ['—', '—'],
+    ]) {
+      const v = apply(
+        text,
+        a,
+        cells.map((c) => ({ ...c.span, newText: to })),
+      );
       // Where the layout keeps no trace of empty cells (one cell per line, space-separated rows) the table is missing;
       // the narrative's figures are then compared with zeros.
       out.push({ rule: 'empty-content', what: `table ${t.kind} all ${what}`, text: v.text, at: t.anchor, table: true, instead: ['missing-section', 'narrative-table-mismatch'] });

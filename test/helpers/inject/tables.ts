@@ -53,7 +53,10 @@ export function labelVariants(text: string, a: Analysis): Variant[] {
       for (let k = 0; k < body.length; k++) {
         if (PUNCT.test(body[k])) continue;
         const pos = span.start + at + k;
-        for (const [mode, newText] of [['mistyped', '口'], ['dropped', '']]) {
+        for (const [mode, newText] of [
+          ['mistyped', '口'],
+          ['dropped', ''],
+        ]) {
           out.push({ rule: 'template-label', what: `${body} ${mode} ${body[k]}`, ...apply(text, a, [{ start: pos, end: pos + 1, newText }]) });
           out[out.length - 1].at = { start: pos - 1, end: pos + 1 };
         }
@@ -61,7 +64,14 @@ export function labelVariants(text: string, a: Analysis): Variant[] {
       if (body.includes('“')) {
         const q1 = span.start + at + body.indexOf('“');
         const q2 = span.start + at + body.indexOf('”');
-        out.push({ rule: 'template-label', what: `${body} quotes lost`, ...apply(text, a, [{ start: q1, end: q1 + 1, newText: '' }, { start: q2, end: q2 + 1, newText: '' }]) });
+        out.push({
+          rule: 'template-label',
+          what: `${body} quotes lost`,
+          ...apply(text, a, [
+            { start: q1, end: q1 + 1, newText: '' },
+            { start: q2, end: q2 + 1, newText: '' },
+          ]),
+        });
       }
     }
   }

@@ -30,7 +30,7 @@ const keyOf = (text: string, f: Finding) => (f.rule === 'duplicate-content' || f
 export function expectations(original: string): Expectations {
   const a = analyze(original);
   const r = a.model.reports.find((x) => !x.duplicate);
-  const tableOf = (f: Finding) => ([r?.t2, r?.t3].find((t) => t && f.span.start >= t.span.start && f.span.end <= t.span.end)?.kind ?? 0);
+  const tableOf = (f: Finding) => [r?.t2, r?.t3].find((t) => t && f.span.start >= t.span.start && f.span.end <= t.span.end)?.kind ?? 0;
   return {
     known: a.findings.filter(serious).map((f) => ({
       rule: f.rule,

@@ -54,9 +54,23 @@ export interface T1Block {
 export function t1Blocks(v: Values['t1'], normativeLabel = '行政规范性文件'): T1Block[] {
   const g = (id: keyof Values['t1'], n: number) => v[id] ?? Array<string>(n).fill('0');
   return [
-    { head: '第二十条第（一）项', cols: ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'], rows: [['规章', g('rules', 3)], [normativeLabel, g('normative', 3)]] },
+    {
+      head: '第二十条第（一）项',
+      cols: ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+      rows: [
+        ['规章', g('rules', 3)],
+        [normativeLabel, g('normative', 3)],
+      ],
+    },
     { head: '第二十条第（五）项', cols: ['信息内容', '本年处理决定数量'], rows: [['行政许可', g('license', 1)]] },
-    { head: '第二十条第（六）项', cols: ['信息内容', '本年处理决定数量'], rows: [['行政处罚', g('penalty', 1)], ['行政强制', g('coercion', 1)]] },
+    {
+      head: '第二十条第（六）项',
+      cols: ['信息内容', '本年处理决定数量'],
+      rows: [
+        ['行政处罚', g('penalty', 1)],
+        ['行政强制', g('coercion', 1)],
+      ],
+    },
     { head: '第二十条第（八）项', cols: ['信息内容', '本年收费金额（单位：万元）'], rows: [['行政事业性收费', g('fees', 1)]] },
   ];
 }
@@ -73,16 +87,29 @@ export function oldT1Blocks(v: Values['t1'], rng: Rng): T1Block[] {
   const delta = () => rng.pick(['0', '0', `+${rng.int(1, 9)}`, `-${rng.int(1, 5)}`, `${rng.int(1, 20)}`]);
   const count = () => String(rng.int(0, 400));
   return [
-    { head: '第二十条第（一）项', cols: ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'], rows: [['规章', [ri, ri, rt]], ['规范性文件', [ni, ni, nt]]] },
+    {
+      head: '第二十条第（一）项',
+      cols: ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'],
+      rows: [
+        ['规章', [ri, ri, rt]],
+        ['规范性文件', [ni, ni, nt]],
+      ],
+    },
     {
       head: '第二十条第（五）项',
       cols: ['信息内容', '上一年项目数量', '本年增/减', '处理决定数量'],
-      rows: [['行政许可', [count(), delta(), g('license', 1)[0]]], ['其他对外管理服务事项', [count(), delta(), count()]]],
+      rows: [
+        ['行政许可', [count(), delta(), g('license', 1)[0]]],
+        ['其他对外管理服务事项', [count(), delta(), count()]],
+      ],
     },
     {
       head: '第二十条第（六）项',
       cols: ['信息内容', '上一年项目数量', '本年增/减', '处理决定数量'],
-      rows: [['行政处罚', [count(), delta(), g('penalty', 1)[0]]], ['行政强制', [count(), delta(), g('coercion', 1)[0]]]],
+      rows: [
+        ['行政处罚', [count(), delta(), g('penalty', 1)[0]]],
+        ['行政强制', [count(), delta(), g('coercion', 1)[0]]],
+      ],
     },
     { head: '第二十条第（八）项', cols: ['信息内容', '上一年项目数量', '本年增/减'], rows: [['行政事业性收费', [String(rng.int(0, 60)), delta()]]] },
     {

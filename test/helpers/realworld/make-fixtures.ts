@@ -56,7 +56,7 @@ function expected(original: string, lines: string[], v: Variant, seed: string): 
     if (cell) {
       const x = cell.table === 2 ? doc.copies[0].values.t2[cell.row][cell.col] : doc.copies[0].values.t3[cell.index];
       const changed = generate(doc, v, withValue(doc.copies[0].values, cell, String(x)[0] === '7' ? 8888 : 7777));
-      for (at = 0; at < base.text.length && base.text[at] === changed.text[at]; ) at++;
+      for (at = 0; at < base.text.length && base.text[at] === changed.text[at];) at++;
     } else {
       const figure = /^[\d.]+%?/.exec(original.slice(offset))![0].replace(/%$/, '');
       const n = [...original.slice(0, offset).matchAll(new RegExp(`(?<![\\d.])${figure.replace(/\./g, '\\.')}(?![\\d.])`, 'g'))].length;

@@ -83,7 +83,12 @@ export function renderMdRows(doc: Doc, values: Values[], rng: Rng): Rendered {
         else para(p);
       }
       if (s.table) {
-        const lines = s.table === 1 ? t1Blocks(values[k].t1).flatMap((b) => [`### ${b.head}`, row(b.cols), sep(b.cols.length), ...b.rows.map(([l, xs]) => row([l, ...xs])), '']) : s.table === 2 ? table2(values[k], rng.fork("t2")) : table3(values[k].t3);
+        const lines =
+          s.table === 1
+            ? t1Blocks(values[k].t1).flatMap((b) => [`### ${b.head}`, row(b.cols), sep(b.cols.length), ...b.rows.map(([l, xs]) => row([l, ...xs])), ''])
+            : s.table === 2
+              ? table2(values[k], rng.fork('t2'))
+              : table3(values[k].t3);
         while (lines[lines.length - 1] === '') lines.pop();
         out.lines(lines.slice(0, -1)).add(lines[lines.length - 1]);
         if (k === 0) tables[s.table] = { start, end: out.length };

@@ -33,7 +33,12 @@ export function renderOld(doc: Doc, values: Values[], rng: Rng): Rendered {
       out.lines([s.heading, ...cite(s.body)]);
       if (s.table) {
         let rows: Row[];
-        if (s.table === 1) rows = oldT1Blocks(values[k].t1, t.fork('t1')).flatMap((b) => [{ labels: [b.head], numbers: [] }, { labels: b.cols, numbers: [] }, ...b.rows.map(([l, xs]) => ({ labels: [l], numbers: xs }))]);
+        if (s.table === 1)
+          rows = oldT1Blocks(values[k].t1, t.fork('t1')).flatMap((b) => [
+            { labels: [b.head], numbers: [] },
+            { labels: b.cols, numbers: [] },
+            ...b.rows.map(([l, xs]) => ({ labels: [l], numbers: xs })),
+          ]);
         else if (s.table === 2) rows = layoutT2Rows(sixRows(values[k]), true);
         else rows = t3Rows(values[k].t3);
         out.add(render(rows, layout, page));

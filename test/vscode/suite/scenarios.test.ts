@@ -90,7 +90,12 @@ describe('nianbao in VS Code', function () {
   });
 
   it('reports table2-column-sum on the broken total with a Chinese message', async () => {
-    const [d] = await until('a table2-column-sum diagnostic', () => withRule(report.uri, 'table2-column-sum'), (ds) => ds.length > 0, 60_000);
+    const [d] = await until(
+      'a table2-column-sum diagnostic',
+      () => withRule(report.uri, 'table2-column-sum'),
+      (ds) => ds.length > 0,
+      60_000,
+    );
     assert.equal(d.range.start.line, m.totalLine - 1);
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(d.source, 'nianbao');
@@ -104,7 +109,11 @@ describe('nianbao in VS Code', function () {
     { rule: 'narrative-percentage', line: () => m.percentLine, numbers: ['78.8'] },
   ]) {
     it(`reports ${n.rule} in the narrative`, async () => {
-      const ds = await until(`a ${n.rule} diagnostic`, () => withRule(report.uri, n.rule), (x) => x.some((d) => d.range.start.line === n.line() - 1));
+      const ds = await until(
+        `a ${n.rule} diagnostic`,
+        () => withRule(report.uri, n.rule),
+        (x) => x.some((d) => d.range.start.line === n.line() - 1),
+      );
       const d = ds.find((x) => x.range.start.line === n.line() - 1)!;
       assert.match(d.message, CJK);
       for (const num of n.numbers) assert.ok(d.message.includes(num), `${n.rule} message does not mention ${num}: ${d.message}`);
@@ -121,10 +130,24 @@ describe('nianbao in VS Code', function () {
     const symbols = (await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>('vscode.executeDocumentSymbolProvider', report.uri)) ?? [];
     const top = symbols.filter((s): s is vscode.DocumentSymbol => 'children' in s);
     const names = top.map((s) => s.name);
-    const sections = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+    const sections = [
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ];
     const idx = sections.map((s) => names.findIndex((n) => n.startsWith(s)));
-    assert.ok(idx.every((i) => i >= 0), `sections missing from ${JSON.stringify(names)}`);
-    assert.deepEqual([...idx].sort((a, b) => a - b), idx, 'sections out of order');
+    assert.ok(
+      idx.every((i) => i >= 0),
+      `sections missing from ${JSON.stringify(names)}`,
+    );
+    assert.deepEqual(
+      [...idx].sort((a, b) => a - b),
+      idx,
+      'sections out of order',
+    );
     for (const k of [1, 2, 3]) assert.ok(top[idx[k]].children.length > 0, `${sections[k]} has no table symbol`);
   });
 
@@ -133,26 +156,42 @@ describe('nianbao in VS Code', function () {
     assert.ok(cmds.includes('nianbao.showPreview'), 'command nianbao.showPreview is not registered');
     await vscode.window.showTextDocument(report);
     await vscode.commands.executeCommand('nianbao.showPreview');
-    await until('a webview tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview).length, (n) => n > 0);
+    await until(
+      'a webview tab',
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview).length,
+      (n) => n > 0,
+    );
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     report = await open(REPORT);
   });
 
   it('quick fix 改为 97 changes exactly that number and the diagnostic goes', async () => {
-    const [d] = await until('a table2-column-sum diagnostic', () => withRule(report.uri, 'table2-column-sum'), (ds) => ds.length > 0);
+    const [d] = await until(
+      'a table2-column-sum diagnostic',
+      () => withRule(report.uri, 'table2-column-sum'),
+      (ds) => ds.length > 0,
+    );
     const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', report.uri, d.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
     const fix = actionTitled(actions, '改为 97');
     assert.ok(fix?.edit, `no 改为 97 among ${JSON.stringify(actions.map((a) => a.title))}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.equal(report.lineAt(m.totalLine - 1).text, '97 |');
-    await until('table2-column-sum to go', () => withRule(report.uri, 'table2-column-sum'), (ds) => ds.length === 0);
+    await until(
+      'table2-column-sum to go',
+      () => withRule(report.uri, 'table2-column-sum'),
+      (ds) => ds.length === 0,
+    );
     assert.ok(await report.save());
     assert.equal(fs.readFileSync(report.uri.fsPath, 'utf8'), fs.readFileSync(path.join(state(), 'expected', 'after-quickfix.txt'), 'utf8'));
   });
 
   it('source.fixAll.nianbao leaves no fixable problem (same text as `cli check --fix`)', async () => {
     const doc = await open(DRAFT2);
-    await until('diagnostics for the second draft', () => diags(doc.uri), (ds) => ds.length >= 3);
+    await until(
+      'diagnostics for the second draft',
+      () => diags(doc.uri),
+      (ds) => ds.length >= 3,
+    );
     const whole = new vscode.Range(0, 0, doc.lineCount, 0);
     // The server fills in fix-all edits on codeAction/resolve: ask VS Code to resolve the actions.
     const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, whole, 'source.fixAll.nianbao', 10)) ?? [];
@@ -164,7 +203,11 @@ describe('nianbao in VS Code', function () {
     assert.equal(doc.lineAt(m.totalLine - 1).text, '97 |');
     assert.equal(doc.lineAt(m.table3TotalLine - 1).text, '4 |');
     assert.equal(fs.readFileSync(doc.uri.fsPath, 'utf8'), fs.readFileSync(path.join(state(), 'expected', 'draft2-cli-fix.txt'), 'utf8'));
-    await until('no error left in the second draft', () => diags(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error), (ds) => ds.length === 0);
+    await until(
+      'no error left in the second draft',
+      () => diags(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error),
+      (ds) => ds.length === 0,
+    );
   });
 
   it('a plain-text file that is not a report gets no diagnostics', async () => {
@@ -193,8 +236,16 @@ describe('nianbao in VS Code', function () {
       await vscode.window.showTextDocument(doc);
       const uri = doc.uri.toString();
       const now = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-      await until('the Untitled tab to be switched to gov-report', () => now()?.languageId, (l) => l === 'gov-report');
-      await until('diagnostics for it', () => diags(doc.uri).map(codeOf), (cs) => cs.includes('narrative-sum'));
+      await until(
+        'the Untitled tab to be switched to gov-report',
+        () => now()?.languageId,
+        (l) => l === 'gov-report',
+      );
+      await until(
+        'diagnostics for it',
+        () => diags(doc.uri).map(codeOf),
+        (cs) => cs.includes('narrative-sum'),
+      );
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     } finally {
       await config.update('autoDetect', undefined, vscode.ConfigurationTarget.Global);
@@ -209,10 +260,18 @@ describe('nianbao in VS Code', function () {
     const first = async () => ((await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', report.uri)) ?? [])[0]?.name;
     try {
       await config.update('locale', 'en', vscode.ConfigurationTarget.Workspace);
-      await until('English diagnostics', () => withRule(report.uri, 'narrative-sum').map((d) => d.message), (ms) => ms.some((x) => x.startsWith('The total is')));
+      await until(
+        'English diagnostics',
+        () => withRule(report.uri, 'narrative-sum').map((d) => d.message),
+        (ms) => ms.some((x) => x.startsWith('The total is')),
+      );
       await until('an English outline', first, (n) => /^1\. /.test(n ?? ''));
       await config.update('locale', 'zh', vscode.ConfigurationTarget.Workspace);
-      await until('Chinese diagnostics again', () => withRule(report.uri, 'narrative-sum').map((d) => d.message), (ms) => ms.some((x) => x.startsWith('总数为') && x.includes('，')));
+      await until(
+        'Chinese diagnostics again',
+        () => withRule(report.uri, 'narrative-sum').map((d) => d.message),
+        (ms) => ms.some((x) => x.startsWith('总数为') && x.includes('，')),
+      );
       await until('a Chinese outline', first, (n) => (n ?? '').startsWith('一、'));
     } finally {
       await config.update('locale', before, vscode.ConfigurationTarget.Workspace);

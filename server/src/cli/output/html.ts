@@ -11,8 +11,7 @@ import { barChart, type Bar } from './html-chart';
 import { SCRIPT, STYLE } from './html-assets';
 import { countsOf, reusePercent, SEVERITY_NAME, STATUS, statusOf, type Counts } from './status';
 
-const esc = (s: string | number | undefined) =>
-  s === undefined ? '' : String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: string | number | undefined) => (s === undefined ? '' : String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!));
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint'];
 const TOP_REPORTS = 30;
@@ -64,11 +63,12 @@ export function renderHtml(results: readonly FileResult[], locale: Locale, now =
 
   // Counts by rule (registry order, then anything else) and severity.
   const ruleCounts = new Map<string, Partial<Record<Severity, number>>>();
-  for (const r of results) for (const f of r.findings) {
-    const c = ruleCounts.get(f.rule) ?? {};
-    c[f.severity] = (c[f.severity] ?? 0) + 1;
-    ruleCounts.set(f.rule, c);
-  }
+  for (const r of results)
+    for (const f of r.findings) {
+      const c = ruleCounts.get(f.rule) ?? {};
+      c[f.severity] = (c[f.severity] ?? 0) + 1;
+      ruleCounts.set(f.rule, c);
+    }
   const ruleOrder = [...RULES.map((r) => r.id).filter((id) => ruleCounts.has(id)), ...[...ruleCounts.keys()].filter((id) => !RULES.some((r) => r.id === id))];
   const ruleBars: Bar[] = ruleOrder.map((id) => ({ label: id, parts: ruleCounts.get(id)! }));
   const worst = results
@@ -81,9 +81,7 @@ export function renderHtml(results: readonly FileResult[], locale: Locale, now =
   const cards = [
     `<div class="card"><b>${results.length}</b>${say(T.files)}</div>`,
     `<div class="card"><b>${reports}</b>${say(T.reports)}</div>`,
-    ...(['errors', 'warnings', 'ok', 'not-report', 'unreadable'] as const)
-      .filter((s) => byStatus.get(s))
-      .map((s) => `<div class="card st-${s}"><b>${byStatus.get(s)}</b>${say(STATUS[s])}</div>`),
+    ...(['errors', 'warnings', 'ok', 'not-report', 'unreadable'] as const).filter((s) => byStatus.get(s)).map((s) => `<div class="card st-${s}"><b>${byStatus.get(s)}</b>${say(STATUS[s])}</div>`),
     ...SEVERITIES.filter((s) => total[s]).map((s) => `<div class="card sev-${s}"><b>${total[s]}</b>${say(SEVERITY_NAME[s])}</div>`),
   ];
 
@@ -112,9 +110,7 @@ export function renderHtml(results: readonly FileResult[], locale: Locale, now =
   const findingRows = results.flatMap((r) =>
     r.findings.map((f) => {
       const line = f.range.start.line + 1;
-      const related = f.related
-        .map((x) => `<li>${say(x.message)} <span class="where">${x.path ? `${esc(x.path)} ` : ''}${say(T.line(x.range.start.line + 1))}</span></li>`)
-        .join('');
+      const related = f.related.map((x) => `<li>${say(x.message)} <span class="where">${x.path ? `${esc(x.path)} ` : ''}${say(T.line(x.range.start.line + 1))}</span></li>`).join('');
       return (
         `<tr data-sev="${f.severity}" data-rule="${esc(f.rule)}"><td>${esc(r.path)}${r.body ? `<div class="sub">${esc(r.body)} ${esc(r.year)}</div>` : ''}</td>` +
         `<td class="num" data-v="${line}">${line}${f.origin ? `<div class="sub">${say(T.origin(f.origin))}</div>` : ''}</td><td data-v="${SEVERITIES.indexOf(f.severity)}"><span class="badge sev-${f.severity}">${say(SEVERITY_NAME[f.severity])}</span></td>` +

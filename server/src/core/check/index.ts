@@ -118,7 +118,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     try {
       rule.check(ctx);
     } catch (e) {
-      errors.push(`${rule.id}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      errors.push(`${rule.id}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
   }
   const findings = out.findings.sort(byPosition);
@@ -149,7 +149,7 @@ export function analyzeAcross(
       try {
         for (const [s, prev] of pairs) rule.across!(s, prev, report, out.settings);
       } catch (e) {
-        errors.push(`${rule.id}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        errors.push(`${rule.id}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       }
     }
   }

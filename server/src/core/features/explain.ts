@@ -152,9 +152,7 @@ export function explainAt(a: Analysis, offset: number, others: readonly OtherRep
     return {
       span,
       title: { zh: `叙述数字 ${written}`, en: `Narrative figure ${written}` },
-      lines: [
-        ...notes.flatMap((n) => [{ zh: `${n.ok ? '✓' : '✗'} ${titleOf(n.rule).zh}`, en: `${n.ok ? '✓' : '✗'} ${titleOf(n.rule).en}` }, ...n.lines]),
-      ],
+      lines: [...notes.flatMap((n) => [{ zh: `${n.ok ? '✓' : '✗'} ${titleOf(n.rule).zh}`, en: `${n.ok ? '✓' : '✗'} ${titleOf(n.rule).en}` }, ...n.lines])],
       findings: findingsAt(a.findings, span),
     };
   }

@@ -16,8 +16,7 @@ export interface OutlineNode {
   children: OutlineNode[];
 }
 
-const cover = (spans: Span[]): Span | undefined =>
-  spans.length ? { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) } : undefined;
+const cover = (spans: Span[]): Span | undefined => (spans.length ? { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) } : undefined);
 
 function block(name: Msg, spans: Span[]): OutlineNode | undefined {
   const span = cover(spans);
@@ -70,7 +69,12 @@ function tables(r: Report): OutlineNode[] {
     add(
       { zh: '表二 收到和处理政府信息公开申请情况', en: 'Table 2 · requests received and handled' },
       t2.anchor,
-      T2_BLOCKS.map((b) => block({ zh: b.zh, en: b.en }, t2.rows.filter((row) => b.match(row.id)).flatMap((row) => rowSpans(row.label, row.cells)))),
+      T2_BLOCKS.map((b) =>
+        block(
+          { zh: b.zh, en: b.en },
+          t2.rows.filter((row) => b.match(row.id)).flatMap((row) => rowSpans(row.label, row.cells)),
+        ),
+      ),
     );
   }
   if (r.t3) {
@@ -78,7 +82,12 @@ function tables(r: Report): OutlineNode[] {
     add(
       { zh: '表三 行政复议、行政诉讼情况', en: 'Table 3 · reconsideration and litigation' },
       t3.anchor,
-      t3.groups.map((g, i) => block({ zh: T3_GROUPS[i], en: T3_GROUPS_EN[i] }, g.map((c) => c.span))),
+      t3.groups.map((g, i) =>
+        block(
+          { zh: T3_GROUPS[i], en: T3_GROUPS_EN[i] },
+          g.map((c) => c.span),
+        ),
+      ),
     );
   }
   return out;

@@ -27,7 +27,7 @@ export function styled(raw: string, value: Dec | bigint | number | string): stri
     return isFull(ri[Math.max(0, from)] ?? rf[0] ?? raw[rp]) ? toFull(c) : c;
   });
   const fracPart = [...sf].map((c, k) => (isFull(rf[Math.min(k, rf.length - 1)] ?? ri[ri.length - 1]) ? toFull(c) : c));
-  const point = sp < 0 ? '' : isFull(rp >= 0 ? raw[rp] : ri[ri.length - 1] ?? rf[0]) ? '\uFF0E' : '.';
+  const point = sp < 0 ? '' : isFull(rp >= 0 ? raw[rp] : (ri[ri.length - 1] ?? rf[0])) ? '\uFF0E' : '.';
   return intPart.join('') + point + fracPart.join('');
 }
 
@@ -40,9 +40,7 @@ export function replaceCell(cell: Pick<Cell, 'span' | 'raw'>, value: Dec | bigin
 export function setValueFix(cell: Pick<Cell, 'span' | 'raw'>, value: Dec | bigint | number, stage: FixStage, isPreferred = true, what?: { zh: string; en: string }): Fix {
   const edit = replaceCell(cell, value);
   return {
-    title: what
-      ? { zh: `${what.zh}改为 ${edit.newText}`, en: `Change ${what.en} to ${edit.newText}` }
-      : { zh: `改为 ${edit.newText}`, en: `Change to ${edit.newText}` },
+    title: what ? { zh: `${what.zh}改为 ${edit.newText}`, en: `Change ${what.en} to ${edit.newText}` } : { zh: `改为 ${edit.newText}`, en: `Change to ${edit.newText}` },
     isPreferred,
     edits: [edit],
     stage,
@@ -113,7 +111,7 @@ export function composeEdits(first: readonly Edit[], mid: string, second: readon
   const out: Edit[] = [];
   // Groups of items that overlap or touch, in order; `before`: the growth of first edits in earlier groups.
   let before = 0;
-  for (let i = 0; i < items.length; ) {
+  for (let i = 0; i < items.length;) {
     let j = i + 1;
     let end = items[i].b;
     while (j < items.length && items[j].a <= end) end = Math.max(end, items[j++].b);

@@ -178,9 +178,7 @@ export function extractNarrative(sentences: Sentence[]): Narrative {
       const bare = p.clause === '' && /^[(,]$/.test(between) && /^(?:[),;。、]|$)/.test(s.slice(p.tok.figureEnd));
       if (!bare && !SHARE_BEFORE.test(p.clause)) return;
       if (/[;。]/.test(between) || (between.match(/[,、:]/g)?.length ?? 0) > 1) return;
-      const totals = figs
-        .slice(Math.max(0, i - 1 - LOOKBACK), i - 1)
-        .filter((f) => !f.tok.percent && !f.tok.approx && (TOTAL_WORDS.test(f.clause) || !!listedUnder.get(part)?.has(f)));
+      const totals = figs.slice(Math.max(0, i - 1 - LOOKBACK), i - 1).filter((f) => !f.tok.percent && !f.tok.approx && (TOTAL_WORDS.test(f.clause) || !!listedUnder.get(part)?.has(f)));
       n.shares.push({ pct: p, part, totals });
     });
   });

@@ -24,4 +24,3 @@ export function formatLike(tok: NumToken, raw: string, value: Dec): string {
 export function sumText(values: Dec[], total: Dec): string {
   return values.length > 1 ? `${values.map(formatDec).join(' + ')} = ${formatDec(total)}` : formatDec(total);
 }
-

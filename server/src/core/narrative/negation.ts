@@ -42,7 +42,8 @@ const CONJ = /、|以及|和|及|与|或者|或/;
 /** A verb the cue governs, carried over to later objects ("未收到行政复议、依申请公开件"). */
 const VERB = /^(?:曾)?(?:发生|收到|受理|接收|接到|出现|产生|新收|涉及|有|存在|办理|提起|被提起|被申请)?/;
 /** Words allowed between the cue and the phrase: time, body, verbs, "政府信息公开", or a "…的" modifier. */
-const GAP_WORD = /^(?:该|此|本年度?|今年|全年|当年|年内|本机关|本单位|本部门|我局|我委|我办|我区|我县|我市|我镇|我街道|我厅|全区|全县|全市|全镇|曾|再|任何|一起|一件|一例|一宗|过|了|有|发生|收到|受理|接收|接到|出现|产生|存在|涉及|办理|提起|被提起|被申请|申请|被|因|关于|政府信息公开|依申请公开|信息公开|公开)+$/;
+const GAP_WORD =
+  /^(?:该|此|本年度?|今年|全年|当年|年内|本机关|本单位|本部门|我局|我委|我办|我区|我县|我市|我镇|我街道|我厅|全区|全县|全市|全镇|曾|再|任何|一起|一件|一例|一宗|过|了|有|发生|收到|受理|接收|接到|出现|产生|存在|涉及|办理|提起|被提起|被申请|申请|被|因|关于|政府信息公开|依申请公开|信息公开|公开)+$/;
 const TRAILING = /(?:的)?(?:案件|案|件|情况|情形|事项|现象|事件)$/;
 const REQUEST = /(?:的)?(?:政府信息公开|依申请公开)?申请件?$/;
 /** An outcome of reconsideration or litigation: "(被)行政复议纠错", "行政诉讼败诉". */
@@ -53,7 +54,8 @@ const NARROWER = /代表|本级|本机关|本部门|政府办|办公室/;
 /** An occurrence verb, optionally with "一起/一件" ("发生一起…"), right before what occurred. */
 const AFFIRM = /(?:^|[^未没无])(发生|收到|受理|接到|出现|产生|涉及|被提起|被申请)(?:了|过)?(一(?:起|件|例|宗))?/;
 /** Talk about reconsideration and litigation in general (work, training, risks, goals), not a count. */
-const GENERIC = /降低|减少|防范|防止|避免|预防|杜绝|学习|培训|案例|风险|应诉|能力|审理|工作|制度|机制|发生率|纠错率|败诉率|数量|案件量|如|若|一旦|可能|依法|规范|加强|提升|做好|妥善|及时|指导|化解|引导|解决/;
+const GENERIC =
+  /降低|减少|防范|防止|避免|预防|杜绝|学习|培训|案例|风险|应诉|能力|审理|工作|制度|机制|发生率|纠错率|败诉率|数量|案件量|如|若|一旦|可能|依法|规范|加强|提升|做好|妥善|及时|指导|化解|引导|解决/;
 
 function gapOk(gap: string): boolean {
   return gap === '' || GAP_WORD.test(gap) || (/的$/.test(gap) && gap.length <= 24 && !/\d/.test(gap));
@@ -62,7 +64,7 @@ function gapOk(gap: string): boolean {
 /** The first phrase (in table order) that reads `x` as its object, with the whole of `x` accounted for. */
 function readObject(x: string, ctx: PhraseContext): { phrase: Phrase; target: Target } | undefined {
   const forms = [x];
-  for (let y = x; TRAILING.test(y); ) forms.push((y = y.replace(TRAILING, '')));
+  for (let y = x; TRAILING.test(y);) forms.push((y = y.replace(TRAILING, '')));
   for (const f of [...forms]) if (REQUEST.test(f)) forms.push(f.replace(REQUEST, ''));
   for (const form of forms) {
     const hit = readForm(form.replace(/^被/, ''), ctx);

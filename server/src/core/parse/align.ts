@@ -164,7 +164,12 @@ function partialT2(base: Pick<Table2, 'kind' | 'span' | 'anchor'>, problems: Tab
   const rows: T2Row[] = [];
   const byId: Record<string, T2Row> = {};
   for (const p of plans) {
-    const holds = readings(p.items, T2_COLUMNS.length, (cells) => cells.length < T2_WIDTH || cells.slice(0, T2_TOTAL_COL).reduce((a, c) => a + c.value.units, 0n) === cells[T2_TOTAL_COL].value.units, junk);
+    const holds = readings(
+      p.items,
+      T2_COLUMNS.length,
+      (cells) => cells.length < T2_WIDTH || cells.slice(0, T2_TOTAL_COL).reduce((a, c) => a + c.value.units, 0n) === cells[T2_TOTAL_COL].value.units,
+      junk,
+    );
     const r = holds.cells.length ? holds : readings(p.items, T2_COLUMNS.length, undefined, junk);
     // Only rows read one way.
     if (r.cells.length !== 1 || r.truncated || r.cells[0].some((c) => !isInteger(c.value))) continue;
@@ -182,15 +187,7 @@ export function alignT3(groups: Group[], region: Region): Table3 {
   const found = t3Readings(items);
   if (!found) {
     const n = trimBlanks(items, 15, emptyCellsAfterFullRow(items, 15)).length;
-    problems.push(
-      problem(
-        `15 个数(${T3_GROUPS.join('、')} 各 5 个)`,
-        '15 numbers (three groups of five)',
-        n ? `${n} 个数` : '没有找到任何数字',
-        n ? `${n} numbers` : 'no numbers',
-        items[15]?.span,
-      ),
-    );
+    problems.push(problem(`15 个数(${T3_GROUPS.join('、')} 各 5 个)`, '15 numbers (three groups of five)', n ? `${n} 个数` : '没有找到任何数字', n ? `${n} numbers` : 'no numbers', items[15]?.span));
     return { kind: 3, span: region.span, anchor: region.anchor, problems, groups: [] };
   }
   const all = found.cells;

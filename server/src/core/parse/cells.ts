@@ -106,7 +106,7 @@ function lineTokens(norm: string, line: Line): { toks: Tok[]; pipeRow: boolean }
   let pipes = 0;
   let lastPipe = -1;
   let cellHasToken = false;
-  for (let i = line.start; i < line.end; ) {
+  for (let i = line.start; i < line.end;) {
     const c = norm.charCodeAt(i);
     if (c === PIPE) {
       // An empty cell between two pipes is a blank value; so is white space before the first

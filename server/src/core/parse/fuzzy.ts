@@ -30,7 +30,7 @@ function nearest(label: string, table: [string, string][]): string | undefined {
     if (!limit || a.length < e.length - limit) continue;
     const d = bestMatch(e, a, true).distance;
     if (d > limit) continue;
-    if (d < bestD) (best = id), (bestD = d), (tie = false);
+    if (d < bestD) ((best = id), (bestD = d), (tie = false));
     else if (d === bestD) tie = true;
   }
   return tie ? undefined : best;

@@ -90,7 +90,11 @@ function findTitle(lines: readonly Line[], norm: string, from: number, to: numbe
     const key = TITLE_KEY.exec(m[1])?.[0].length ?? 0;
     const yearStart = line.start + lead + m[1].length;
     // "| 名称 | 沭阳县发展和改革局2023年…" (a metadata table row): the last cell holds the title.
-    let body = m[1].slice(key).replace(/^.*\|/, '').replace(/^[#*\s]+/, '').trim();
+    let body = m[1]
+      .slice(key)
+      .replace(/^.*\|/, '')
+      .replace(/^[#*\s]+/, '')
+      .trim();
     // "2024年上海市科委政府信息公开工作年度报告": the body follows the year.
     if (!body) body = /^\s*(.*?)(?:政府)?信息公开/.exec(m[3])?.[1].trim() ?? '';
     if (!body && i > 0) {

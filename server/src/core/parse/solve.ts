@@ -126,14 +126,17 @@ export function resolveT2(plans: RowPlan[], byOrder: boolean, junk: boolean): { 
         amb.forEach((ri, k) => values.set(plans[ri].def.id, cands[ri][pick[k]].map(num)));
         const bad = failures(values, true);
         if (bad === 0 && consistent.length < 64) consistent.push([...pick]);
-        if (bad < bestBad) (bestBad = bad), (best = [...pick]);
+        if (bad < bestBad) ((bestBad = bad), (best = [...pick]));
         for (let k = 0; k < pick.length && ++pick[k] === cands[amb[k]].length; k++) pick[k] = 0;
       }
     }
     if (consistent.length) {
       amb.forEach((ri, k) => {
         choice[ri] = consistent[0][k];
-        markUncertain(cands[ri][choice[ri]], consistent.map((c) => cands[ri][c[k]]));
+        markUncertain(
+          cands[ri][choice[ri]],
+          consistent.map((c) => cands[ri][c[k]]),
+        );
       });
     } else if (lost.size) {
       // A lost cell is believed when the table is then consistent but for a cell or two elsewhere.
@@ -155,7 +158,14 @@ export function resolveT2(plans: RowPlan[], byOrder: boolean, junk: boolean): { 
     if (bad > ORDER_SLACK && !fewCellsExplain(rows)) {
       return {
         rows: [],
-        problems: [{ expected: '按国家格式行序读出的数字满足表内关系', expectedEn: 'rows read in the national order to satisfy the table’s sums', found: `行标签缺失,按行序读出后有 ${bad} 处合计不成立,可能读错了行`, foundEn: `labels are missing; read in order, ${bad} sums fail — the rows are probably misread` }],
+        problems: [
+          {
+            expected: '按国家格式行序读出的数字满足表内关系',
+            expectedEn: 'rows read in the national order to satisfy the table’s sums',
+            found: `行标签缺失,按行序读出后有 ${bad} 处合计不成立,可能读错了行`,
+            foundEn: `labels are missing; read in order, ${bad} sums fail — the rows are probably misread`,
+          },
+        ],
         ambiguous: [],
       };
     }

@@ -13,7 +13,11 @@ import type { TableValue } from '../narrative/evaluate';
 function tableZeroEdits(report: Report, n: Negation, tv: TableValue, text: string): Edit[] | undefined {
   const t = n.target;
   if (t.table === 1) return tv.cells.map((c) => replaceCell(c, 0n));
-  if (t.table === 3 && report.t3) return t.groups.flatMap((g) => report.t3!.groups[g]).map((c) => replaceCell(c, 0n)).filter((e) => text.slice(e.start, e.end) !== e.newText);
+  if (t.table === 3 && report.t3)
+    return t.groups
+      .flatMap((g) => report.t3!.groups[g])
+      .map((c) => replaceCell(c, 0n))
+      .filter((e) => text.slice(e.start, e.end) !== e.newText);
   return undefined;
 }
 

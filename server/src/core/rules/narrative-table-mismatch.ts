@@ -69,8 +69,7 @@ export const rule: Rule = {
       const doubtful = memoDoubtful(report, ctx.memo, i);
       for (const c of n.claims) {
         const tok = c.fig.tok;
-        const scaled = (v: NonNullable<ReturnType<typeof targetValue>>) =>
-          c.phrase.tableScale ? { ...v, value: { units: v.value.units * pow10(c.phrase.tableScale), scale: v.value.scale } } : v;
+        const scaled = (v: NonNullable<ReturnType<typeof targetValue>>) => (c.phrase.tableScale ? { ...v, value: { units: v.value.units * pow10(c.phrase.tableScale), scale: v.value.scale } } : v);
         // Every reading of the words (新收, or 新收 + 上年结转, …): the figure is right if it fits one.
         // The other readings are looked up only when the first does not fit.
         const first = targetValue(report, c.target, corr);
@@ -85,10 +84,10 @@ export const rule: Rule = {
         const tv = scaled(found);
         const raw = ctx.text.slice(c.fig.span.start, c.fig.span.end);
         const ok = !!fitting;
-        const tried = values.filter((v) => v !== found && cmpDec(scaled(v).value, tv.value) !== 0).map((v) => ({ zh: `${scaled(v).name.zh} = ${formatDec(scaled(v).value)}`, en: `${scaled(v).name.en} = ${formatDec(scaled(v).value)}` }));
-        const alsoTried = tried.length
-          ? { zh: `(也按 ${tried.map((x) => x.zh).join('、')} 核对过,均不符)`, en: ` (also tried ${tried.map((x) => x.en).join(', ')}; none fits)` }
-          : { zh: '', en: '' };
+        const tried = values
+          .filter((v) => v !== found && cmpDec(scaled(v).value, tv.value) !== 0)
+          .map((v) => ({ zh: `${scaled(v).name.zh} = ${formatDec(scaled(v).value)}`, en: `${scaled(v).name.en} = ${formatDec(scaled(v).value)}` }));
+        const alsoTried = tried.length ? { zh: `(也按 ${tried.map((x) => x.zh).join('、')} 核对过,均不符)`, en: ` (also tried ${tried.map((x) => x.en).join(', ')}; none fits)` } : { zh: '', en: '' };
         const said = `${tok.text}${tok.pow === 4 ? '万' : tok.pow === 8 ? '亿' : ''}${tok.unit}`;
         const fixedNote = tv.corrected ? { zh: '(表格合计按表格规则校正后)', en: ' (after correcting the table sums)' } : { zh: '', en: '' };
         ctx.note({

@@ -37,13 +37,12 @@ export const rule: Rule = {
               ? `${name.zh}无法与国家格式完全对齐,${t.kind === 1 ? '只用已读出的行核对叙述' : '只检查已读出各行的本行合计'}:期望 ${p.expected},实际 ${p.found}` + (more ? `(另有 ${more} 处问题)` : '')
               : `${name.zh}无法与国家格式对齐,未检查其数字:期望 ${p.expected},实际 ${p.found}` + (more ? `(另有 ${more} 处问题)` : ''),
             en: t.partial
-              ? `${name.en} cannot be fully aligned with the national format; ${t.kind === 1 ? 'only the rows read are compared with the narrative' : 'only the rows read are checked, each on its own'}: expected ${p.expectedEn}, found ${p.foundEn}` + (more ? ` (${more} more problem(s))` : '')
+              ? `${name.en} cannot be fully aligned with the national format; ${t.kind === 1 ? 'only the rows read are compared with the narrative' : 'only the rows read are checked, each on its own'}: expected ${p.expectedEn}, found ${p.foundEn}` +
+                (more ? ` (${more} more problem(s))` : '')
               : `${name.en} cannot be aligned with the national format, so it was not checked: expected ${p.expectedEn}, found ${p.foundEn}` + (more ? ` (${more} more problem(s))` : ''),
           },
           span: at,
-          related: t.problems
-            .filter((x) => x.span)
-            .map((x) => ({ span: x.span!, message: { zh: `期望 ${x.expected},实际 ${x.found}`, en: `expected ${x.expectedEn}, found ${x.foundEn}` } })),
+          related: t.problems.filter((x) => x.span).map((x) => ({ span: x.span!, message: { zh: `期望 ${x.expected},实际 ${x.found}`, en: `expected ${x.expectedEn}, found ${x.foundEn}` } })),
           fixes: [],
           fingerprint: `unaligned|${t.kind}`,
         });

@@ -5,20 +5,7 @@ import { t2CellName, t2RowName } from '../template/names';
 import { reportInferred } from './inferred';
 import { setValueFix } from '../fixes';
 import type { RuleContext } from './rule';
-import {
-  anchorExpected,
-  loneAutoFix,
-  constraintDesc,
-  isAnchor,
-  sumName,
-  diagnosisKind,
-  memoDiagnosis,
-  partsDesc,
-  refName,
-  type EqKind,
-  type Equation,
-  type Ref,
-} from '../tables/table2';
+import { anchorExpected, loneAutoFix, constraintDesc, isAnchor, sumName, diagnosisKind, memoDiagnosis, partsDesc, refName, type EqKind, type Equation, type Ref } from '../tables/table2';
 
 const MAX_RELATED = 12;
 

@@ -37,7 +37,6 @@ export const rule: Rule = {
             ? { zh: '(总计单元格空白,按 0 计)', en: ' (the total is blank and was read as 0)' }
             : { zh: '', en: '' };
         ctx.report({
-
           message: {
             zh: `${name.zh} 为 ${total},但${T3_COLUMNS.slice(0, T3_TOTAL).join('、')}之和为 ${sum}${note.zh}`,
             en: `${name.en} is ${total}, but upheld + corrected + other + pending is ${sum}${note.en}`,

@@ -11,7 +11,8 @@ import { CLAUSE_YEAR, reportYear } from './report-facts';
 import type { Rule, RuleContext } from './rule';
 
 /** Recalled history or plans: the sentence is not (only) about this year. */
-const OTHER_TIME = /上年(?!度?结转)|去年(?!结转)|上一年(?!度?结转)|往年|前年|同比|环比|较|相比|对比|以来|历年|此前|以前|之前|曾经|回顾|截至|截止|累计|将|计划|拟|力争|预计|下一步|明年|今后|未来|争取|目标|启动|试点|被确定|被评为|荣获/;
+const OTHER_TIME =
+  /上年(?!度?结转)|去年(?!结转)|上一年(?!度?结转)|往年|前年|同比|环比|较|相比|对比|以来|历年|此前|以前|之前|曾经|回顾|截至|截止|累计|将|计划|拟|力争|预计|下一步|明年|今后|未来|争取|目标|启动|试点|被确定|被评为|荣获/;
 /** Words that say "this year". */
 const THIS_YEAR = /全年|本年度?|今年|当年|年内/;
 /** Sub-headings about another year ("(一)上年度存在的问题及改进情况"). */

@@ -65,7 +65,13 @@ export function t2Equations(t: Table2): Equation[] {
   const results = resultRows(t);
   for (let c = 0; c <= T2_TOTAL_COL; c++) {
     const total = ref('7', c);
-    make('col', String(c), [total], results.map((r) => ref(r.id, c)), total);
+    make(
+      'col',
+      String(c),
+      [total],
+      results.map((r) => ref(r.id, c)),
+      total,
+    );
     make('bal', String(c), [ref('new', c), ref('carried', c)], [total, ref('next', c)], ref('next', c));
   }
   return eqs;
@@ -110,7 +116,10 @@ export function diagnoseT2(t: Table2): T2Diagnosis {
   // Each cell's equations, with the sign the cell has in them.
   const byCell = new Map<string, { ref: Ref; eqs: { eq: Equation; sign: bigint }[] }>();
   for (const eq of eqs) {
-    for (const [side, sign] of [[eq.lhs, 1n], [eq.rhs, -1n]] as const) {
+    for (const [side, sign] of [
+      [eq.lhs, 1n],
+      [eq.rhs, -1n],
+    ] as const) {
       for (const r of side) {
         const k = cellKey(r);
         let entry = byCell.get(k);
@@ -138,9 +147,7 @@ export function diagnoseT2(t: Table2): T2Diagnosis {
   for (const cand of candidates) {
     if (cand.eqs.some((e) => covered.has(e))) continue;
     // Two equally good explanations sharing an equation: do not guess between them.
-    const rival = candidates.some(
-      (o) => o !== cand && o.eqs.length === cand.eqs.length && o.eqs.some((e) => cand.eqs.includes(e) && !covered.has(e)),
-    );
+    const rival = candidates.some((o) => o !== cand && o.eqs.length === cand.eqs.length && o.eqs.some((e) => cand.eqs.includes(e) && !covered.has(e)));
     if (rival) {
       cand.eqs.forEach((e) => contested.add(e));
       continue;

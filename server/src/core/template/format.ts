@@ -79,15 +79,7 @@ export const T1_ROWS: readonly T1RowDef[] = [
 
 /** Table 2 (section 三): seven numeric columns. */
 export const T2_COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
-export const T2_COLUMNS_EN = [
-  'natural persons',
-  'businesses',
-  'research institutions',
-  'public-interest organisations',
-  'legal service providers',
-  'other organisations',
-  'total',
-] as const;
+export const T2_COLUMNS_EN = ['natural persons', 'businesses', 'research institutions', 'public-interest organisations', 'legal service providers', 'other organisations', 'total'] as const;
 /** Cells in a table-2 row, and the index of its 总计 (the last). */
 export const T2_WIDTH = T2_COLUMNS.length;
 export const T2_TOTAL_COL = T2_WIDTH - 1;

@@ -102,7 +102,7 @@ export function scanNumbers(s: string): NumToken[] {
     let approx = APPROX_BEFORE.test(s.slice(Math.max(0, start - 4), start));
     const after = () => APPROX_AFTER.exec(s.slice(j, j + 3));
     let a = after();
-    if (a) (approx = true), (j += a[0].length);
+    if (a) ((approx = true), (j += a[0].length));
 
     if (s[j] === '%') {
       out.push({ start, end, text: m[0], value, slack: { units: 0n, scale: 0 }, unit: '%', percent: true, approx, chinese, pow: 0, figureEnd: j + 1 });
@@ -111,10 +111,10 @@ export function scanNumbers(s: string): NumToken[] {
     }
     // Scale: 万 or 亿 (so 3614万元 is 36 140 000 元).
     let scale = 0;
-    if (s[j] === '万') (scale = 4), j++;
-    else if (s[j] === '亿') (scale = 8), j++;
+    if (s[j] === '万') ((scale = 4), j++);
+    else if (s[j] === '亿') ((scale = 8), j++);
     a = after();
-    if (a) (approx = true), (j += a[0].length);
+    if (a) ((approx = true), (j += a[0].length));
     const unit = unitAt(s, j);
     if (!unit) continue;
     j += unit.length;
