@@ -11,10 +11,10 @@ import { RecognizeRequest } from '../../server/src/protocol';
 import { localeOf, say, setLocale } from './locale';
 import type { StatusBar } from './status';
 
-export const REPORT_LANGUAGE = 'gov-report';
+const REPORT_LANGUAGE = 'gov-report';
 
 /** A document nianbao does not check by its language mode, but might be a report. */
-export function isCandidate(doc: vscode.TextDocument): boolean {
+function isCandidate(doc: vscode.TextDocument): boolean {
   if (doc.languageId === REPORT_LANGUAGE || doc.languageId === 'plaintext') return false;
   return doc.uri.scheme === 'untitled' || (doc.uri.scheme === 'file' && doc.languageId === 'markdown');
 }

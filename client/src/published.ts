@@ -14,8 +14,8 @@ const zh = () => !vscode.env.language.toLowerCase().startsWith('en');
 const t = (cn: string, en: string) => (zh() ? cn : en);
 
 /** The read-only view of a source file, and back. The source's scheme rides in the query. */
-export const viewOf = (source: vscode.Uri) => source.with({ scheme: SCHEME, query: source.scheme });
-export const sourceOf = (view: vscode.Uri) => view.with({ scheme: view.query || 'file', query: '' });
+const viewOf = (source: vscode.Uri) => source.with({ scheme: SCHEME, query: source.scheme });
+const sourceOf = (view: vscode.Uri) => view.with({ scheme: view.query || 'file', query: '' });
 
 export function registerPublished(context: vscode.ExtensionContext, client: LanguageClient): void {
   const changed = new vscode.EventEmitter<vscode.Uri>();

@@ -25,7 +25,7 @@ export interface Presentation {
 }
 
 /** Text, tooltip and click of the item for a client hint. */
-export function presentHint(h: Hint, en: boolean): Presentation {
+function presentHint(h: Hint, en: boolean): Presentation {
   const say = (zh: string, english: string) => (en ? english : zh);
   if (h.kind === 'mojibake') {
     return {
@@ -48,7 +48,7 @@ export function presentHint(h: Hint, en: boolean): Presentation {
 }
 
 /** Text, tooltip and click of the item for one status, in English when `en`. */
-export function presentStatus(p: StatusParams, en: boolean): Presentation {
+function presentStatus(p: StatusParams, en: boolean): Presentation {
   const say = (zh: string, english: string) => (en ? english : zh);
   const total = p.errors + p.warnings + p.infos;
   const suppressed = p.suppressed ?? 0;

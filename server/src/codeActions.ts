@@ -29,7 +29,7 @@ function wants(only: string[] | undefined, kind: string): boolean {
 }
 
 /** The finding a client diagnostic stands for (matched by rule and fingerprint, not by range). */
-export function findingFor(analysis: Analysis, d: Diagnostic): Finding | undefined {
+function findingFor(analysis: Analysis, d: Diagnostic): Finding | undefined {
   const data = d.data as DiagnosticData | undefined;
   if (!data || typeof data.rule !== 'string') return undefined;
   return analysis.findings.find((f) => f.rule === data.rule && f.fingerprint === data.fingerprint);

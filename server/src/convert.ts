@@ -1,7 +1,7 @@
 /** The one place that turns core results (offsets, bilingual messages) into LSP shapes. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import { ruleById, type Edit, type Finding, type Fix, type Locale, type Msg, type Severity, type Span } from './core';
+import { ruleById, type Edit, type Finding, type Locale, type Msg, type Severity, type Span } from './core';
 import { fullWidthPunct } from './zhPunct';
 
 export const SOURCE = 'nianbao';
@@ -62,9 +62,4 @@ export function toDiagnostic(doc: TextDocument, f: Finding, o: ConvertOptions): 
     }),
     data,
   };
-}
-
-/** The JSON shape of a fix in the CLI's output. */
-export function fixToJson(doc: TextDocument, fix: Fix, locale: Locale) {
-  return { title: pick(fix.title, locale), isPreferred: fix.isPreferred, edits: fix.edits.map((e) => toTextEdit(doc, e)) };
 }

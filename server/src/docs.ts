@@ -12,7 +12,7 @@ function findRoot(from: string): string {
 }
 const ROOT = findRoot(__dirname);
 
-export function ruleDocPath(rule: string): string {
+function ruleDocPath(rule: string): string {
   return join(ROOT, 'docs', 'rules', `${rule}.md`);
 }
 

@@ -2,7 +2,7 @@
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 
 /** The largest body accepted: well above any document the server would check (JSON-escaped). */
-export const MAX_BODY = 256 * 1024 * 1024;
+const MAX_BODY = 256 * 1024 * 1024;
 const MAX_HEADER = 8192;
 
 /**

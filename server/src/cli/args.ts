@@ -26,7 +26,7 @@ export interface Args {
 export type Parsed =
   { kind: 'check'; args: Args } | { kind: 'help'; check: boolean; locale: Locale } | { kind: 'version' } | { kind: 'extract'; argv: string[] } | { kind: 'error'; message: Msg; locale: Locale };
 
-export function envLocale(env: NodeJS.ProcessEnv = process.env): Locale {
+function envLocale(env: NodeJS.ProcessEnv = process.env): Locale {
   return env.NIANBAO_LOCALE === 'en' ? 'en' : 'zh';
 }
 

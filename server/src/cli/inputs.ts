@@ -13,7 +13,7 @@ import { M } from './messages';
  * Extensions of files a folder search reads to see whether they are reports: text, and the
  * published formats io/input.ts reads (HTML pages, PDF, Word .docx).
  */
-export const CONTENT_EXTENSIONS = ['.txt', '.md', ...PUBLISHED_EXTENSIONS];
+const CONTENT_EXTENSIONS = ['.txt', '.md', ...PUBLISHED_EXTENSIONS];
 const SKIP_DIRS = new Set(['node_modules', '.git', '.svn', '.hg']);
 
 export interface InputFile {

@@ -21,7 +21,7 @@ import { checkAll } from './pool';
 import { progress } from './progress';
 
 declare const NIANBAO_VERSION: string | undefined;
-export const VERSION = typeof NIANBAO_VERSION === 'string' ? NIANBAO_VERSION : 'development';
+const VERSION = typeof NIANBAO_VERSION === 'string' ? NIANBAO_VERSION : 'development';
 
 export interface MainOptions {
   /** The file to start worker threads from (the CLI bundle). */

@@ -26,7 +26,7 @@ export type Input =
  * io/files.ts gives its reasons in English: kept as they are for English (a GBK file also gets the
  * Windows way to re-save it), translated for Chinese.
  */
-export function localizeReason(reason: string): Msg {
+function localizeReason(reason: string): Msg {
   const en = (zh: string): Msg => ({ zh, en: reason });
   if (/no such file/i.test(reason)) return M.notFound;
   if (/is a directory/i.test(reason)) return M.isDirectory;

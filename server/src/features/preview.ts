@@ -57,7 +57,7 @@ const T1_BLOCKS: { item: string; itemEn: string; rows: T1RowId[] }[] = [
 ];
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export function escapeHtml(s: string): string {
+function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 

@@ -23,7 +23,7 @@ const ALIASES: Record<string, string> = {
 };
 
 /** The charset named by a <meta charset> or http-equiv content-type in the first 4 KB, lower-cased. */
-export function declaredCharset(bytes: Uint8Array): string | undefined {
+function declaredCharset(bytes: Uint8Array): string | undefined {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
   for (const m of head.matchAll(/<meta\b[^>]*>/gi)) {
     const tag = m[0];

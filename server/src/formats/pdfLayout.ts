@@ -55,7 +55,7 @@ function gridRows(grid: Grid, items: PItem[]): RowCell[][] {
 /** A cell of running text (a paragraph) is a page's layout box, not a table cell. */
 const PROSE_CELL = (t: string) => t.length > 150 || (t.length > 60 && /。.+。/.test(t));
 
-export function pageBlocks(page: PPage): Block[] {
+function pageBlocks(page: PPage): Block[] {
   const at = (it: PItem) => ({ x: it.x + it.w / 2, y: it.y + it.size * 0.3 });
   const area = (g: Grid) => (g.box.x1 - g.box.x0) * (g.box.y1 - g.box.y0);
   // Each item belongs to the innermost grid around it; a grid holding prose is a layout box, not a

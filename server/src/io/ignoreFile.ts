@@ -49,7 +49,7 @@ export function findIgnoreFile(reportPath: string, stopAt?: string): string | un
 type Parsed = { ok: true; raw: Record<string, unknown>; data: IgnoreData } | { ok: false; reason: string };
 
 /** The file's object as written (to rewrite it with nothing lost) and the entries this version understands. */
-export function parseIgnore(text: string): Parsed {
+function parseIgnore(text: string): Parsed {
   if (!text.trim()) return { ok: true, raw: {}, data: EMPTY() };
   let j: unknown;
   try {

@@ -7,7 +7,7 @@ import { extract, isPublished, formatOf, type Origin, type SourceFormat } from '
 import { decode, MAX_FILE_BYTES, readRegularFile, tooLarge, type ReadResult } from './files';
 
 /** Published files carry images and fonts: a larger bound than the text limit. */
-export const MAX_PUBLISHED_BYTES = 64 * 1024 * 1024;
+const MAX_PUBLISHED_BYTES = 64 * 1024 * 1024;
 
 export type InputResult =
   | {

@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { MAX_FILE_BYTES, readReport } from './files';
 
 /** A temporary name beside `target`, hidden, that no one else will pick. */
-export function tempBeside(target: string): string {
+function tempBeside(target: string): string {
   return join(dirname(target), `.${basename(target)}.nianbao-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 }
 
