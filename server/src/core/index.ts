@@ -15,6 +15,6 @@ export { applyFixes, applyEdits, isAutoFix, composeEdits, fixRounds, type FixRou
 export { explainAt, type Explanation } from './features/explain';
 export { outline, type OutlineNode, type OutlineKind } from './features/outline';
 export type { OtherReport, Note, RuleSettings } from './rules/rule';
-export { summarize, summarizeReport, summarySpans, summaryKey, summaryBytes, type ReportSummary, type CellSummary } from './rules/cross-year-summary';
+export { summarize, summarySpans, summaryKey, summaryBytes, type ReportSummary, type CellSummary } from './rules/cross-year-summary';
 export { previousYear, PartnerIndex, sameBody, type PreviousReport } from './rules/cross-year';
 export { reuseOf, share, type ReuseFigure } from './rules/reuse';
