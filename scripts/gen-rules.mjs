@@ -4,6 +4,7 @@
 //   package.json                               the nianbao.rules settings schema, one entry per rule
 //   package.nls.json, package.nls.zh-cn.json   "rule.<id>": the rule's description
 //   docs/rules/README.md, README.md            the rule tables between <!-- rules:start --> and <!-- rules:end -->
+//   docs/domain.md                             its rule table: hand-written rows kept, a new rule's row added
 //                                              (and the notices of server/src/notices.ts in the docs index)
 //   docs/rules/<id>.md                         a first page for a rule that has none, from its metadata and
 //                                              fixtures; existing pages are never touched
@@ -124,6 +125,29 @@ function readme(rules) {
   return between('README.md', read('README.md'), 'rules', ['| rule | default | what |', '|---|---|---|', ...rules.map(row)]);
 }
 
+/**
+ * docs/domain.md's rule table in registry order. Its rows are written by hand (the "why" is prose);
+ * a rule without a row gets one from its metadata, a row of a removed rule goes, and a severity that no
+ * longer matches the rule's default is replaced.
+ */
+function domainDoc(rules) {
+  const file = 'docs/domain.md';
+  const text = read(file);
+  const m = /<!-- rules:start -->\n([\s\S]*?)<!-- rules:end -->/.exec(text);
+  if (!m) throw new Error(`${file}: no <!-- rules:start --> … <!-- rules:end --> markers`);
+  const hand = new Map();
+  for (const line of m[1].split('\n')) {
+    const r = /^\| `([a-z0-9-]+)` \| ([^|]+) \|(.*)$/.exec(line);
+    if (r) hand.set(r[1], { severity: r[2].trim(), rest: r[3] });
+  }
+  const row = (r) => {
+    const h = hand.get(r.id);
+    if (!h) return `| \`${r.id}\` | ${r.severity} | ${cell(r.summary.en)} | see [its page](rules/${r.id}.md) |`;
+    return `| \`${r.id}\` | ${h.severity.startsWith(r.severity) ? h.severity : r.severity} |${h.rest}`;
+  };
+  return between(file, text, 'rules', ['| rule | default | what | why it is a defect |', '|---|---|---|---|', ...rules.map(row)]);
+}
+
 async function main() {
   const ids = ruleIds();
   const index = indexTs(ids);
@@ -138,6 +162,7 @@ async function main() {
     ['package.nls.zh-cn.json', nls('package.nls.zh-cn.json', 'zh', rules)],
     ['docs/rules/README.md', docsIndex(rules, notices)],
     ['README.md', readme(rules)],
+    ['docs/domain.md', domainDoc(rules)],
   ]);
   const stale = [...files.keys()].filter((f) => !existsSync(join(ROOT, f)) || read(f) !== files.get(f));
   const missing = rules.filter((r) => !existsSync(join(ROOT, 'docs', 'rules', `${r.id}.md`)));

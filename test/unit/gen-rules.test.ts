@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import { ROOT } from '../helpers/paths';
 
 const SCRIPT = join(ROOT, 'scripts', 'gen-rules.mjs');
-const OUTPUTS = ['server/src/core/rules/index.ts', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'docs/rules/README.md', 'README.md'];
+const OUTPUTS = ['server/src/core/rules/index.ts', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'docs/rules/README.md', 'README.md', 'docs/domain.md'];
 
 /** A copy of what the generator reads and writes. */
 function copy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-gen-'));
-  for (const p of ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', 'docs/rules', 'server/src', 'test/fixtures/rules']) {
+  for (const p of ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', 'docs/rules', 'docs/domain.md', 'server/src', 'test/fixtures/rules']) {
     cpSync(join(ROOT, p), join(dir, p), { recursive: true });
   }
   return dir;
@@ -60,6 +60,7 @@ describe('scripts/gen-rules.mjs', function () {
     edit('package.nls.zh-cn.json', /\n {2}"rule\.table2-balance": "[^"]*",/, '');
     edit('docs/rules/README.md', '| [`narrative-sum`](narrative-sum.md) | error |', '| [`narrative-sum`](narrative-sum.md) | warning |');
     edit('README.md', /\| \[table-unaligned\].*\n/, '');
+    edit('docs/domain.md', '| `table2-balance` | error |', '| `table2-balance` | warning |');
     unlinkSync(file('docs/rules/fee-statement.md'));
 
     const check = gen(dir, '--check');
@@ -101,6 +102,12 @@ describe('scripts/gen-rules.mjs', function () {
     assert.equal(zh[`rule.${id}`], zh['rule.fee-statement']);
     assert.match(read('README.md'), new RegExp(`\\| \\[${id}\\]\\(docs/rules/${id}\\.md\\) \\| information \\| section 六 says nothing`));
     assert.match(read('docs/rules/README.md'), new RegExp(`\\| \\[\`${id}\`\\]\\(${id}\\.md\\) \\| information \\| 第六部分没有说明`));
+    assert.match(
+      read('docs/domain.md'),
+      new RegExp(
+        `\\| \`fee-statement\` \\| information \\| section 六 says nothing about 信息处理费 \\| 国办函.*\\n\\| \`${id}\` \\| information \\| section 六 says nothing about the 信息处理费 charged \\(国办函〔2020〕109号\\) \\| see \\[its page\\]\\(rules/${id}\\.md\\) \\|\\n<!-- rules:end -->`,
+      ),
+    );
 
     // The page shows the fixture's line that the rule reports, and the report itself.
     const page = read(`docs/rules/${id}.md`);
