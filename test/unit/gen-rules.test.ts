@@ -105,7 +105,7 @@ describe('scripts/gen-rules.mjs', function () {
     assert.match(
       read('docs/domain.md'),
       new RegExp(
-        `\\| \`fee-statement\` \\| information \\| section 六 says nothing about 信息处理费 \\| 国办函.*\\n\\| \`${id}\` \\| information \\| section 六 says nothing about the 信息处理费 charged \\(国办函〔2020〕109号\\) \\| see \\[its page\\]\\(rules/${id}\\.md\\) \\|\\n<!-- rules:end -->`,
+        `\\n\\| \`${id}\` \\| information \\| section 六 says nothing about the 信息处理费 charged \\(国办函〔2020〕109号\\) \\| see \\[its page\\]\\(rules/${id}\\.md\\) \\|\\n<!-- rules:end -->`,
       ),
     );
 
