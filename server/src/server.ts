@@ -40,7 +40,19 @@ import { DEFAULTS, resolveLocale, sanitize, type Settings } from './settings';
 import { Workspace } from './workspace';
 import { INDEX_BUDGET, ReportIndex, REPORT_GLOB } from './reportIndex';
 import { codeActionObject, codeActionParams, commandParams, docParams, positionParams, uriParams } from './params';
-import { CommandIds, commandOf, ExtractRequest, FIX_ALL_KIND, PreviewRequest, RecognizeRequest, StatusNotification, type PreviewParams, type PreviewResult, type RecognizeParams } from './protocol';
+import {
+  CommandIds,
+  commandOf,
+  ExtractRequest,
+  FIX_ALL_KIND,
+  PreviewRequest,
+  RecognizeRequest,
+  StatusNotification,
+  type ExtractParams,
+  type PreviewParams,
+  type PreviewResult,
+  type RecognizeParams,
+} from './protocol';
 
 /** Set by the shutdown request: later requests are refused (InvalidRequest), as LSP asks. */
 let shutdownRequested = false;
@@ -312,10 +324,10 @@ connection.onRequest(
   ),
 );
 
-connection.onRequest(ExtractRequest, async (p) => {
-  const settings = await settingsFor(p?.uri ?? '');
-  return extractRequest(p, resolveLocale(settings.locale, clientLocale));
-});
+connection.onRequest(
+  ExtractRequest,
+  handle(uriParams, async (p: ExtractParams) => extractRequest(p, resolveLocale((await settingsFor(p.uri)).locale, clientLocale))),
+);
 
 documents.listen(connection);
 connection.listen();

@@ -25,7 +25,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { renderReport, sampleValues } from '../helpers/layouts';
 import { applyTextEdits, LspClient } from '../helpers/lsp';
-import { CommandIds, PreviewRequest } from '../../server/src/protocol';
+import { CommandIds, ExtractRequest, PreviewRequest } from '../../server/src/protocol';
 
 const POSIX = process.platform !== 'win32' && existsSync('/dev/zero') && spawnSync('mkfifo', ['--version']).status === 0;
 const TITLE = '示例县2023年政府信息公开工作年度报告';
@@ -131,6 +131,7 @@ describe('protocol edges (issue 12)', function () {
     await assert.rejects(client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: RANGE0, context: { diagnostics: [] } }), refused);
     await assert.rejects(client.conn.sendRequest(ExecuteCommandRequest.type, { command: CommandIds.applyFixAll, arguments: [uri] }), refused);
     await assert.rejects(client.conn.sendRequest(PreviewRequest, { uri }), refused);
+    await assert.rejects(client.conn.sendRequest(ExtractRequest, { uri }), refused);
     await client.conn.sendNotification('exit');
     assert.equal(await exited(client.proc, 5000), 0);
   });
@@ -154,6 +155,8 @@ describe('protocol edges (issue 12)', function () {
       [ExecuteCommandRequest.method, { command: CommandIds.ignoreFinding, arguments: [uri, 1, 42] }],
       [ExecuteCommandRequest.method, { arguments: [] }],
       [PreviewRequest.method, { uri: ['x'] }],
+      [ExtractRequest.method, {}],
+      [ExtractRequest.method, { uri: 7 }],
     ];
     for (const [method, params] of bad) {
       await assert.rejects(client.conn.sendRequest(method, params), (e: { code?: number }) => e.code === -32602, `${method} ${JSON.stringify(params)}`);
