@@ -84,10 +84,10 @@ describe('a reader failure costs one file', () => {
     assert.ok(!json.files[0].error && !json.files[2].error);
   });
 
-  it('CLI batch: a reader failure that analyze() records (no report, an error "parse: …") is an error entry too, not a silently skipped file', async () => {
+  it('CLI batch: a reader failure that analyze() records (no report, readError set) is an error entry too, not a silently skipped file', async () => {
     const { paths } = folder();
-    // What analyze() returns when its reader throws (server/src/core/index.ts).
-    const failed = (o: AnalyzeOptions) => ({ ...analyze('', o), errors: ['parse: Error: reader exploded'] });
+    // What analyze() returns when its reader throws (server/src/core/check/index.ts).
+    const failed = (o: AnalyzeOptions) => ({ ...analyze('', o), errors: ['parse: Error: reader exploded'], readError: 'Error: reader exploded' });
     const results = await run(paths, true, (text, o) => (text.includes(`示例${BROKEN}县`) ? failed(o) : analyze(text, o)));
     assert.equal(results.length, 3, 'a folder search does not drop it as "not a report"');
     const json = JSON.parse(renderJson(results, 'zh')) as { files: { error?: string }[] };

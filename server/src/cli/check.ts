@@ -119,9 +119,6 @@ function originOf(origins: readonly Origin[], offset: number): LocatedFinding['o
   return Object.keys(where).length ? where : undefined;
 }
 
-/** analyze() does not throw: when the reader fails it returns no report and an error 'parse: …'. */
-const parseFailure = (a: Analysis) => a.errors.find((e) => e.startsWith('parse:'))?.replace(/^parse:\s*/, '');
-
 /** The analysis a check uses; a parameter so that tests can make it fail. */
 export type Analyze = (text: string, options: AnalyzeOptions) => Analysis;
 
@@ -136,7 +133,7 @@ export async function checkFile(task: Task, config: CheckConfig, analyzeText: An
 
   let a = analyzeText(text, options);
   // A file the reader fails on gets an error, even when a folder search found it.
-  const failure = parseFailure(a);
+  const failure = a.readError;
   if (failure !== undefined) return { ...out, error: M.cannotParse(failure) };
   if (!a.isReport && task.onlyIfReport) return { ...out, skipped: true };
   if (config.fix && a.isReport && (input.published || !input.snapshot)) out.notes.push(M.fixTextOnly);

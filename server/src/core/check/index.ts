@@ -39,6 +39,8 @@ export interface Analysis {
   notes: Note[];
   /** Internal failures (a rule that threw); the rest of the analysis still stands. */
   errors: string[];
+  /** Set when the reader itself failed: the text was not looked at (errors holds it too). */
+  readError?: string;
   /** Findings left out because the ignore file lists them (by fingerprint or by rule). */
   suppressed: number;
 }
@@ -84,14 +86,14 @@ export function parseReport(text: string): Parsed & { error?: string } {
   try {
     return parse(text);
   } catch (e) {
-    return { text, model: EMPTY_MODEL, lines: [], error: `parse: ${e instanceof Error ? e.message : String(e)}` };
+    return { text, model: EMPTY_MODEL, lines: [], error: e instanceof Error ? e.message : String(e) };
   }
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const { model, lines, error } = parseReport(text);
-  const errors: string[] = error ? [error] : [];
-  if (error) return { isReport: false, model, lines, findings: [], notes: [], errors, suppressed: 0 };
+  const errors: string[] = error ? [`parse: ${error}`] : [];
+  if (error) return { isReport: false, model, lines, findings: [], notes: [], errors, suppressed: 0, readError: error };
   const notes: Note[] = [];
   if (!model.isReport && !options.assumeReport) return { isReport: false, model, lines, findings: [], notes, errors, suppressed: 0 };
 
