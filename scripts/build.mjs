@@ -2,7 +2,7 @@
 // Usage: node scripts/build.mjs [--quiet] [--watch] [client|server|cli|pdfjs ...]  (default: all four)
 // --watch rebuilds on every change (npm run watch, and the F5 task in .vscode/tasks.json).
 import { build, context } from 'esbuild';
-import { cpSync, readFileSync, statSync, readdirSync } from 'node:fs';
+import { chmodSync, cpSync, readFileSync, statSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -67,6 +67,8 @@ for (const name of names) {
   };
   if (watch) await (await context(options)).watch();
   else await build(options);
+  // A bundle with a shebang is a command (package.json bin): npx and a global install run it directly.
+  if (t.banner && !watch) chmodSync(join(root, t.out), 0o755);
   if (name === 'pdfjs') copyPdfjsData();
 }
 
