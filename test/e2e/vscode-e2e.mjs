@@ -196,6 +196,29 @@ async function waitSquiggle(line, cls = 'squiggly-error', timeout = UI_MS) {
   return r.squiggles.find((s) => s.cls === cls);
 }
 
+const QUICK_FIX_ROWS = '.action-widget .monaco-list-row.action';
+
+/** Clicks the squiggle on `line`, opens the quick-fix menu (Ctrl+.) and returns its labels once it shows. */
+async function openQuickFixMenu(line, accept = (ls) => ls.length > 0) {
+  const sq = await waitSquiggle(line);
+  await page.mouse.click(sq.x, sq.y);
+  await page.keyboard.press('Control+.');
+  return until('the quick-fix menu', () => page.locator(QUICK_FIX_ROWS).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))), accept);
+}
+
+/** Moves the focus of the open quick-fix menu down to `label` (at most `max` steps) and applies it. */
+async function chooseQuickFix(label, max = 15) {
+  for (let i = 0; i < max; i++) {
+    const focused = await page
+      .locator(`${QUICK_FIX_ROWS}.focused`)
+      .getAttribute('aria-label')
+      .catch(() => null);
+    if (focused === label) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+}
+
 async function hoverText(at) {
   await page.mouse.move(at.x - 40, at.y + 200);
   await page.waitForTimeout(100);
@@ -498,28 +521,10 @@ async function main() {
   await test('Ctrl+. on the broken total offers 改为 97; applying it changes exactly that number', async () => {
     await openFile(REPORT);
     await gotoLine(META.totalLine);
-    const sq = await waitSquiggle(META.totalLine);
-    await page.mouse.click(sq.x, sq.y);
-    await page.keyboard.press('Control+.');
-    const rows = '.action-widget .monaco-list-row.action';
-    const labels = await until(
-      'the quick-fix menu',
-      () => page.locator(rows).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))),
-      (ls) => ls.length > 0,
-    );
+    const labels = await openQuickFixMenu(META.totalLine);
     check(labels.includes('改为 97'), `no "改为 97" in the quick-fix menu: ${JSON.stringify(labels)}`);
     await snap('quick-fix menu');
-    for (let i = 0; i < 10; i++) {
-      if (
-        (await page
-          .locator(`${rows}.focused`)
-          .getAttribute('aria-label')
-          .catch(() => null)) === '改为 97'
-      )
-        break;
-      await page.keyboard.press('ArrowDown');
-    }
-    await page.keyboard.press('Enter');
+    await chooseQuickFix('改为 97', 10);
     await until(
       `line ${META.totalLine} to read "97 |"`,
       () => squigglesOnLine(META.totalLine),
@@ -657,7 +662,7 @@ async function main() {
     // (the server's side of this is test/lsp/published.test.ts).
     await page.keyboard.press('Control+.');
     await page.waitForTimeout(2000);
-    const labels = await page.locator('.action-widget .monaco-list-row.action').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    const labels = await page.locator(QUICK_FIX_ROWS).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
     await snap('after Ctrl+. on the PDF view');
     check(!labels.some((l) => /^改为|^Change to|修复|^Fix all/.test(l ?? '')), `a text edit is offered on the read-only view: ${JSON.stringify(labels)}`);
     await page.keyboard.press('Escape');
@@ -907,32 +912,14 @@ async function uxScenarios() {
   await test('ignoring a finding tells so with 撤销 (Undo); Undo brings it back; the status bar counts ignored findings', async () => {
     await openFile(REPORT);
     await gotoLine(META.percentLine);
-    const sq = await waitSquiggle(META.percentLine);
-    await page.mouse.click(sq.x, sq.y);
-    await page.keyboard.press('Control+.');
-    const rows = '.action-widget .monaco-list-row.action';
     const want = '忽略此问题（记入 .nianbao-ignore.json）';
-    const labels = await until(
-      'the quick-fix menu',
-      () => page.locator(rows).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))),
-      (ls) => ls.length > 0,
-    );
+    const labels = await openQuickFixMenu(META.percentLine);
     check(labels.includes(want), `no "${want}": ${JSON.stringify(labels)}`);
     check(
       labels.some((l) => l === '在本文件中忽略 百分比'),
       `rule titles, not ids, in the menu: ${JSON.stringify(labels)}`,
     );
-    for (
-      let i = 0;
-      i < 15 &&
-      (await page
-        .locator(`${rows}.focused`)
-        .getAttribute('aria-label')
-        .catch(() => null)) !== want;
-      i++
-    )
-      await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
+    await chooseQuickFix(want);
     const t = await toast('已忽略');
     await until(
       `the squiggle on line ${META.percentLine} to go`,
@@ -958,27 +945,9 @@ async function uxScenarios() {
   await test('查看规则说明 opens the rule page rendered (Markdown preview), not its source', async () => {
     await openFile(REPORT);
     await gotoLine(META.percentLine);
-    const sq = await waitSquiggle(META.percentLine);
-    await page.mouse.click(sq.x, sq.y);
-    await page.keyboard.press('Control+.');
-    const rows = '.action-widget .monaco-list-row.action';
     const want = '查看规则说明：百分比';
-    await until(
-      'the quick-fix menu',
-      () => page.locator(rows).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))),
-      (ls) => ls.includes(want),
-    );
-    for (
-      let i = 0;
-      i < 15 &&
-      (await page
-        .locator(`${rows}.focused`)
-        .getAttribute('aria-label')
-        .catch(() => null)) !== want;
-      i++
-    )
-      await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
+    await openQuickFixMenu(META.percentLine, (ls) => ls.includes(want));
+    await chooseQuickFix(want);
     const tab = page.locator('.tab[aria-label*="narrative-percentage.md"]');
     await tab.first().waitFor({ timeout: UI_MS });
     const label = await tab.first().getAttribute('aria-label');
