@@ -95,4 +95,16 @@ describe('a reader failure costs one file', () => {
     assert.equal(statusOf(results[1]), 'unreadable');
     assert.equal(statusOf(results[2]), 'errors');
   });
+
+  it('the core entry is total: when the reader throws (here on input that is not text), parseReport and analyze report it instead of throwing', () => {
+    const notText = null as unknown as string;
+    const parsed = parseReport(notText);
+    assert.equal(parsed.model.isReport, false);
+    assert.ok(parsed.error, 'the failure is returned');
+    const a = analyze(notText);
+    assert.equal(a.isReport, false);
+    assert.equal(a.readError, parsed.error);
+    assert.deepEqual(a.findings, []);
+    assert.equal(analyze('示例县2023年政府信息公开工作年度报告').readError, undefined);
+  });
 });
