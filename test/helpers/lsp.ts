@@ -150,15 +150,18 @@ export class LspClient {
     }
   }
 
+  /** Stops the server politely, or kills it after 3 s when it no longer answers (some tests hang it on purpose). */
   async stop() {
-    try {
-      await this.conn.sendRequest(ShutdownRequest.type);
-      await this.conn.sendNotification(ExitNotification.type);
-    } catch {
-      /* already gone */
-    }
-    const exited = new Promise<void>((r) => (this.proc.exitCode !== null ? r() : this.proc.once('exit', () => r())));
+    const exited = new Promise<void>((r) => (this.proc.exitCode !== null || this.proc.signalCode !== null ? r() : this.proc.once('exit', () => r())));
     const killer = setTimeout(() => this.proc.kill('SIGKILL'), 3000);
+    void (async () => {
+      try {
+        await this.conn.sendRequest(ShutdownRequest.type);
+        await this.conn.sendNotification(ExitNotification.type);
+      } catch {
+        /* already gone */
+      }
+    })();
     await exited;
     clearTimeout(killer);
     this.conn.dispose();
