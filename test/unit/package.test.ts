@@ -11,6 +11,17 @@ import { zipEntries } from '../helpers/zip';
 describe('packaging', function () {
   this.timeout(60000);
 
+  it('npm pack allows the same files as the .vsix (.npmignore and .vscodeignore list the same entries)', () => {
+    const allowed = (f: string) =>
+      readFileSync(join(ROOT, f), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('!') && l !== '!*/')
+        .sort();
+    // npm adds README and LICENSE itself, so .npmignore need not list them.
+    const vsix = allowed('.vscodeignore').filter((l) => !['!README.md', '!LICENSE'].includes(l));
+    assert.deepEqual(allowed('.npmignore'), vsix);
+  });
+
   it('packs exactly the allowed files', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'nianbao-vsix-')), 'nianbao.vsix');
     // The flags of the package script, with the output moved to a temporary file.
